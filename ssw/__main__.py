@@ -1,0 +1,3 @@
+from ssw.cli import main
+
+main()

@@ -1,0 +1,228 @@
+"""Cross-file checks. Each is `(Dataset) -> list[Problem]`, listed once in CHECKS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+
+from ssw import dataset as d
+from ssw.clock import today
+from ssw.problems import Problem
+
+Check = Callable[[d.Dataset], list[Problem]]
+
+
+def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    pool = list(candidates)
+    found = difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
+    lower = word.lower()
+    found += [c for c in pool if lower and (c.startswith(lower) or lower.startswith(c)) and c not in found]
+    return found[:n]
+
+
+def _ref_problem(path: str, loc: tuple, what: str, ref: str, pool: Iterable[str]) -> Problem:
+    return Problem(path, "unknown-ref", {"what": what, "ref": ref, "suggestion": ", ".join(close_matches(ref, pool))}, loc=loc)
+
+
+def check_organisations(ds: d.Dataset) -> list[Problem]:
+    problems = []
+    orgs = ds.organisations
+    for item in ds.items.values():
+        names = ([("lead", item.lead)] if item.lead else []) + [("partners", p) for p in item.partners]
+        for field, org in names:
+            if org not in orgs:
+                problems.append(_ref_problem(item.path, (*item.loc, field), "organisation", org, orgs))
+    for pid, platform in ds.platforms.items():
+        path = ds.platform_paths[pid]
+        if platform.chair and platform.chair.organisation and platform.chair.organisation not in orgs:
+            problems.append(_ref_problem(path, ("chair", "organisation"), "organisation", platform.chair.organisation, orgs))
+        for b_i, body in enumerate(platform.bodies):
+            for m_i, member in enumerate(body.members):
+                if member.organisation and member.organisation not in orgs:
+                    problems.append(_ref_problem(path, ("bodies", b_i, "members", m_i, "organisation"),
+                                                 "organisation", member.organisation, orgs))
+    return problems
+
+
+def _theme_pool(ds: d.Dataset, plan_id: str | None) -> list[str]:
+    return [i for (p, i), item in ds.items.items() if p == plan_id and item.kind == "theme"]
+
+
+def _check_theme_refs(ds: d.Dataset, refs: Iterable[str], path: str, loc: tuple, when: dt.date | None) -> list[Problem]:
+    problems = []
+    for j, ref in enumerate(refs):
+        item = ds.resolve(ref, when)
+        if item is None or item.kind != "theme":
+            plan_id, _ = ds.plan_of_ref(ref, when)
+            problems.append(_ref_problem(path, (*loc, j), "theme", ref, _theme_pool(ds, plan_id)))
+    return problems
+
+
+def check_theme_links(ds: d.Dataset) -> list[Problem]:
+    """Themes named by speerpunten, SAM actions, contacts, focus and regional actions exist."""
+    problems = []
+    for plan in ds.plans.values():
+        for s_i, sp in enumerate(plan.file.speerpunten):
+            for j, ref in enumerate(sp.themes):
+                if (plan.id, ref) not in ds.items:
+                    problems.append(_ref_problem(plan.path, ("speerpunten", s_i, "themes", j), "theme", ref, plan.themes))
+        for field in ("actions", "contributions"):
+            for a_i, action in enumerate(getattr(plan.file, field)):
+                problems += _check_theme_refs(ds, action.themes, plan.path, (field, a_i, "themes"), None)
+                for g_i, goal in enumerate(getattr(action, "goals", [])):
+                    if (plan.id, goal) not in ds.items:
+                        pool = [g.id for g in plan.file.goals]
+                        problems.append(_ref_problem(plan.path, (field, a_i, "goals", g_i), "goal", goal, pool))
+    for org_id, org in ds.organisations.items():
+        path, index = ds.org_paths[org_id]
+        for c_i, contact in enumerate(org.contacts):
+            problems += _check_theme_refs(ds, contact.themes, path, (index, "contacts", c_i, "themes"), None)
+    for pid, platform in ds.platforms.items():
+        for f_i, focus in enumerate(platform.focus):
+            problems += _check_theme_refs(ds, focus.themes, ds.platform_paths[pid], ("focus", f_i, "themes"),
+                                          dt.date(focus.year, 1, 1))
+    for item in ds.items.values():
+        if item.kind == "regional-action":
+            problems += _check_theme_refs(ds, item.themes, item.path, (*item.loc, "themes"), item.date.first if item.date else None)
+    for entry in ds.signals:
+        problems += _check_theme_refs(ds, entry.model.themes, entry.path, (entry.index, "themes"), entry.model.date.first)
+    return problems
+
+
+def check_tags(ds: d.Dataset) -> list[Problem]:
+    """Krachtlijnen, speerpunten and milestones named on items exist in their plan."""
+    problems = []
+    for item in ds.items.values():
+        plan = ds.plans.get(item.plan)
+        if plan is None:
+            continue
+        pools = {
+            "krachtlijnen": [k.id for k in plan.file.krachtlijnen],
+            "speerpunten": [s.id for s in plan.file.speerpunten],
+        }
+        for field, pool in pools.items():
+            for tag in getattr(item, field):
+                if tag not in pool:
+                    what = "krachtlijn" if field == "krachtlijnen" else "speerpunt"
+                    problems.append(_ref_problem(item.path, (*item.loc, field), what, tag, pool))
+        if item.milestone and item.milestone not in {ms.id for ms in plan.file.milestones}:
+            problems.append(_ref_problem(item.path, (*item.loc, "milestone"), "milestone", item.milestone,
+                                         [ms.id for ms in plan.file.milestones]))
+    return problems
+
+
+def check_periods(ds: d.Dataset) -> list[Problem]:
+    """A plan's period is a real interval; due dates fall inside it."""
+    problems = []
+    for plan in ds.plans.values():
+        if plan.end < plan.start:
+            problems.append(Problem(plan.path, "period-reversed", {"start": str(plan.file.period.start),
+                                                                   "end": str(plan.file.period.end)}, loc=("period",)))
+        for item in ds.plan_items(plan.id):
+            if item.due and not (plan.start <= item.due.first <= plan.end):
+                problems.append(Problem(item.path, "date-outside-plan", {"date": str(item.due), "plan": plan.id,
+                                        "start": str(plan.start), "end": str(plan.end)}, loc=(*item.loc, "due")))
+    return problems
+
+
+def _platform_ids(ds: d.Dataset) -> list[str]:
+    return sorted(ds.platforms)
+
+
+def check_updates(ds: d.Dataset) -> list[Problem]:
+    """Every update: known platform, existing target that takes updates, in scope, date in period."""
+    problems = []
+    now = today()
+    for rec in ds.updates:
+        u = rec.update
+        loc = (rec.index,)
+        if rec.platform not in ds.platforms:
+            problems.append(Problem(rec.path, "unknown-platform-folder", {"platform": rec.platform,
+                                    "valid": ", ".join(_platform_ids(ds))}, loc=loc))
+            continue
+        when = u.date.first
+        item = ds.resolve(u.target, when)
+        if item is None:
+            plan_id, bare = ds.plan_of_ref(u.target, when)
+            pool = [i for (p, i), it in ds.items.items() if p == plan_id and it.trackable]
+            problems.append(_ref_problem(rec.path, (*loc, "target"), "item", u.target, pool))
+            continue
+        problems += target_problems(ds, item, rec.platform, rec.path, (*loc, "target"))
+        plan = ds.plans[item.plan]
+        if not (plan.start <= u.date.last and u.date.first <= plan.end):
+            problems.append(Problem(rec.path, "date-outside-plan", {"date": str(u.date), "plan": plan.id,
+                                    "start": str(plan.start), "end": str(plan.end)}, loc=(*loc, "date")))
+        elif u.date.first > now and u.status.value != "gepland":
+            problems.append(Problem(rec.path, "date-in-future", {"date": str(u.date), "today": str(now)}, loc=(*loc, "date")))
+        rec.item = item.key
+    return problems
+
+
+def target_problems(ds: d.Dataset, item: d.Item, platform: str, path: str, loc: tuple) -> list[Problem]:
+    """Can `platform` report on `item`? Shared by `validate` and `record`."""
+    if not item.trackable:
+        children = ", ".join(item.children) or "-"
+        return [Problem(path, "not-trackable", {"id": item.id, "kind": item.kind, "children": children}, loc=loc)]
+    level = ds.platforms[platform].level if platform in ds.platforms else None
+    if item.kind == "regional-action":
+        if item.platform != platform:
+            return [Problem(path, "other-platform-action", {"id": item.id, "owner": item.platform or "?"}, loc=loc)]
+    elif item.regional and level != d.REGIONAL_LEVEL:
+        return [Problem(path, "regional-item", {"id": item.id, "platform": platform}, loc=loc)]
+    elif not item.regional and level == d.REGIONAL_LEVEL:
+        return [Problem(path, "flemish-item", {"id": item.id, "platform": platform}, loc=loc)]
+    return []
+
+
+def check_regional_actions(ds: d.Dataset) -> list[Problem]:
+    """Bottom-up action ids start with their platform and never collide with plan ids."""
+    problems = []
+    seen: dict[str, str] = {}
+    for item in ds.items.values():
+        if item.kind != "regional-action":
+            continue
+        if not item.id.startswith(f"{item.platform}."):
+            problems.append(Problem(item.path, "regional-id", {"id": item.id, "platform": item.platform}, loc=(*item.loc, "id")))
+        if item.id in seen:
+            problems.append(Problem(item.path, "duplicate-id", {"id": item.id, "other": seen[item.id]}, loc=(*item.loc, "id")))
+        seen[item.id] = item.path
+        if item.platform not in ds.platforms:
+            problems.append(Problem(item.path, "unknown-platform-folder", {"platform": item.platform,
+                                    "valid": ", ".join(_platform_ids(ds))}, loc=item.loc))
+    return problems
+
+
+def check_entries(ds: d.Dataset) -> list[Problem]:
+    """Signals and decisions: unique ids, items they name exist."""
+    problems = []
+    for entries in (ds.signals, ds.decisions):
+        seen: dict[str, str] = {}
+        for e in entries:
+            if e.model.id in seen:
+                problems.append(Problem(e.path, "duplicate-id", {"id": e.model.id, "other": seen[e.model.id]}, loc=(e.index, "id")))
+            seen[e.model.id] = e.path
+            for j, ref in enumerate(e.model.items):
+                if ds.resolve(ref, e.model.date.first) is None:
+                    plan_id, _ = ds.plan_of_ref(ref, e.model.date.first)
+                    pool = [i for (p, i) in ds.items if p == plan_id]
+                    problems.append(_ref_problem(e.path, (e.index, "items", j), "item", ref, pool))
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    check_organisations,
+    check_theme_links,
+    check_tags,
+    check_periods,
+    check_updates,
+    check_regional_actions,
+    check_entries,
+)
+
+
+def run_checks(ds: d.Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems += check(ds)
+    return problems

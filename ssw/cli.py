@@ -1,0 +1,178 @@
+"""The command line: parse options, call the core, render. No logic lives here.
+
+Heavy modules (pydantic, rich, jinja2) are imported inside the commands that need
+them, so `ssw --version` and the start of every command stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ssw import __version__
+from ssw.i18n import t
+from ssw.problems import ProblemsFound, SswError
+
+HELP = {
+    "app": "Volg het Actieplan Sterk Sociaal Werk op vanuit YAML-bestanden in git.\n\nVoorbeeld: ssw status --region antwerpen",
+}
+
+RootOpt = Annotated[Optional[str], typer.Option("--root", help="Data-map (anders SSW_ROOT, anders zoeken vanaf de huidige map).", show_default=False)]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Taal van de uitvoer: nl of en (ook SSW_LANG).", show_default=False)]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, json of csv.")]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["--help", "-h"]},
+    help=HELP["app"],
+)
+
+
+class State:
+    root: str | None = None
+    lang: str = "nl"
+
+
+def _lang(value: str | None) -> str:
+    lang = (value or State.lang or os.environ.get("SSW_LANG") or "nl").lower()
+    if lang not in ("nl", "en"):
+        raise SswError("err.bad-option", exit_code=2, value=lang, option="--lang", valid="nl, en")
+    return lang
+
+
+def _settings(root: str | None, lang: str | None) -> tuple[Any, str]:
+    """Resolve the root and language; command options win over global ones."""
+    from ssw.root import find_root
+
+    lang_ = _lang(lang)
+    State.lang = lang_
+    return find_root(root or State.root), lang_
+
+
+def _load(root: Any, lang: str, *, allow_invalid: bool = False) -> Any:
+    """Load and validate; problems stop the command unless `allow_invalid`."""
+    from ssw.loader import load
+
+    loaded = load(root)
+    if loaded.problems and not allow_invalid:
+        raise ProblemsFound(loaded.problems)
+    return loaded
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ssw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    root: RootOpt = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie.")] = False,
+) -> None:
+    State.root = root
+    State.lang = (lang or os.environ.get("SSW_LANG") or "nl").lower()
+
+
+@app.command()
+def validate(
+    root: RootOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[str, typer.Option("--format", help="text of json.")] = "text",
+) -> None:
+    """Controleer alle bestanden: YAML, schema, ids, verwijzingen, datums.
+
+    Voorbeeld: ssw validate --format json
+    """
+    from ssw.loader import load
+
+    root_, lang_ = _settings(root, lang)
+    _choice(format, ("text", "json"), "--format")
+    loaded = load(root_)
+    from ssw import terminal
+
+    terminal.print_validation(loaded, lang_, format)
+    raise typer.Exit(1 if loaded.problems else 0)
+
+
+@app.command()
+def schema(
+    kind: Annotated[Optional[str], typer.Argument(help="Eén bestandssoort (plan, theme, updates, ...); zonder: schrijf ze allemaal naar schemas/.")] = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+    out: Annotated[Optional[str], typer.Option("--out", help="Map voor de schema's (standaard schemas/ in de repository).")] = None,
+) -> None:
+    """JSON Schema van elke bestandssoort, voor editors.
+
+    Voorbeeld: ssw schema updates
+    """
+    from pathlib import Path
+
+    from ssw import models, schema as schema_mod
+
+    lang_ = _lang(lang)
+    if kind is not None:
+        _choice(kind, tuple(models.KINDS), "KIND", key="err.unknown-kind")
+        typer.echo(schema_mod.schema_text(kind), nl=False)
+        return
+    if out is None:
+        root_, _ = _settings(root, lang)
+        folder = Path(root_.path) / "schemas"
+    else:
+        folder = Path(out)
+    written = schema_mod.write_schemas(folder)
+    typer.echo(t("out.schema-written", lang_, count=len(written), path=str(folder)))
+
+
+def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
+    if value not in valid:
+        raise SswError(key, exit_code=2, value=value, option=option, valid=", ".join(valid))
+    return value
+
+
+def _hoist_global_options(argv: list[str]) -> list[str]:
+    """`ssw report --lang en` = `ssw --lang en report`: move --root/--lang forward is not
+    needed (every command accepts them); this only keeps `--version` fast."""
+    return argv
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        print(f"ssw {__version__}")
+        return
+    try:
+        app(args=args, prog_name="ssw", standalone_mode=False)
+    except SswError as exc:
+        _report_error(exc)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        lang = State.lang if State.lang in ("nl", "en") else "nl"
+        print(t("err.internal", lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
+        sys.exit(1)
+
+
+def _report_error(exc: SswError) -> None:
+    lang = State.lang if State.lang in ("nl", "en") else "nl"
+    if exc.problems:
+        from ssw import terminal
+
+        terminal.print_problems(exc.problems, lang, sys.stderr)
+        print(exc.message(lang), file=sys.stderr)
+        return
+    print(f"ssw: {exc.message(lang)}", file=sys.stderr)

@@ -1,0 +1,247 @@
+"""The resolved data set: every plan item, platform, update, with ids resolved.
+
+Built once from the validated file models. Everything downstream (checks, status,
+reports, export) reads this, never the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ssw import models as m
+from ssw.dates import PartialDate
+
+REGIONAL_LEVEL = "regionaal"
+FLEMISH = "vlaanderen"
+
+
+@dataclass
+class Item:
+    plan: str
+    id: str
+    kind: str  # theme | action | initiative | goal | sam-action | contribution | regional-action
+    title: str
+    text: str = ""
+    parent: str | None = None
+    theme: str | None = None
+    children: list[str] = field(default_factory=list)
+    krachtlijnen: tuple[str, ...] = ()
+    speerpunten: tuple[str, ...] = ()
+    scope: str = "vlaams"
+    due: PartialDate | None = None
+    milestone: str | None = None
+    lead: str | None = None
+    partners: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
+    platform: str | None = None  # owner of a regional action
+    date: PartialDate | None = None
+    dropped: bool = False
+    path: str = ""
+    loc: tuple[str | int, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.plan, self.id)
+
+    @property
+    def trackable(self) -> bool:
+        """Takes updates: initiatives, actions without initiatives, SAM and regional actions."""
+        if self.kind in ("initiative", "sam-action", "regional-action"):
+            return True
+        return self.kind == "action" and not self.children
+
+    @property
+    def regional(self) -> bool:
+        return self.scope == REGIONAL_LEVEL
+
+
+@dataclass
+class UpdateRec:
+    platform: str
+    path: str
+    index: int
+    update: m.Update
+    item: tuple[str, str] | None = None  # resolved (plan, id)
+    line: int = 0  # filled in on demand (see loader.update_lines)
+
+    @property
+    def date(self) -> PartialDate:
+        return self.update.date
+
+    @property
+    def status(self) -> str:
+        return self.update.status.value
+
+
+@dataclass
+class Plan:
+    file: m.PlanFile
+    path: str
+    themes: list[str] = field(default_factory=list)  # theme ids in order
+
+    @property
+    def id(self) -> str:
+        return self.file.id
+
+    @property
+    def start(self) -> dt.date:
+        return self.file.period.start.first
+
+    @property
+    def end(self) -> dt.date:
+        return self.file.period.end.last
+
+
+@dataclass
+class Entry:
+    """A list entry of a region file (signal, decision), with its source."""
+
+    platform: str
+    path: str
+    index: int
+    model: Any
+
+
+@dataclass
+class Dataset:
+    plans: dict[str, Plan] = field(default_factory=dict)
+    items: dict[tuple[str, str], Item] = field(default_factory=dict)
+    organisations: dict[str, m.Organisation] = field(default_factory=dict)
+    org_paths: dict[str, tuple[str, int]] = field(default_factory=dict)
+    platforms: dict[str, m.PlatformFile] = field(default_factory=dict)
+    platform_paths: dict[str, str] = field(default_factory=dict)
+    updates: list[UpdateRec] = field(default_factory=list)
+    signals: list[Entry] = field(default_factory=list)
+    decisions: list[Entry] = field(default_factory=list)
+    incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
+
+    # -- plans -----------------------------------------------------------------------
+    def ssw_plans(self) -> list[Plan]:
+        return sorted((p for p in self.plans.values() if p.file.family == "ssw"), key=lambda p: p.start)
+
+    def default_plan(self, when: dt.date | None = None) -> Plan | None:
+        """The SSW plan whose period holds `when`; otherwise the latest SSW plan."""
+        plans = self.ssw_plans()
+        if when is not None:
+            for plan in plans:
+                if plan.start <= when <= plan.end:
+                    return plan
+        return plans[-1] if plans else (next(iter(self.plans.values()), None))
+
+    def plan_of_ref(self, ref: str, when: dt.date | None = None) -> tuple[str | None, str]:
+        if ":" in ref:
+            plan, _, item = ref.partition(":")
+            return plan, item
+        plan = self.default_plan(when)
+        if plan is not None and (plan.id, ref) in self.items:
+            return plan.id, ref
+        holders = [p for (p, i) in self._by_id.get(ref, ())] if hasattr(self, "_by_id") else []
+        if len(holders) == 1:
+            return holders[0], ref
+        return (plan.id if plan else None), ref
+
+    def resolve(self, ref: str, when: dt.date | None = None) -> Item | None:
+        plan, item = self.plan_of_ref(ref, when)
+        return self.items.get((plan, item)) if plan else None
+
+    def index_ids(self) -> None:
+        by_id: dict[str, list[tuple[str, str]]] = {}
+        for key in self.items:
+            by_id.setdefault(key[1], []).append(key)
+        self._by_id = by_id
+
+    def plan_items(self, plan_id: str) -> list[Item]:
+        return [i for (p, _), i in self.items.items() if p == plan_id]
+
+    def regional_platforms(self) -> list[str]:
+        return sorted(p for p, f in self.platforms.items() if f.level == REGIONAL_LEVEL)
+
+    def updates_for(self, key: tuple[str, str]) -> list[UpdateRec]:
+        if not hasattr(self, "_updates_by_item"):
+            index: dict[tuple[str, str], list[UpdateRec]] = {}
+            for rec in self.updates:
+                if rec.item is not None:
+                    index.setdefault(rec.item, []).append(rec)
+            self._updates_by_item = index
+        return self._updates_by_item.get(key, [])
+
+
+def _tags(*groups: Any) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for tag in group or ():
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
+    plan = Plan(plan_file, path)
+    ds.plans[plan_file.id] = plan
+    for i, goal in enumerate(plan_file.goals):
+        ds.items[(plan.id, goal.id)] = Item(
+            plan.id, goal.id, "goal", goal.title, goal.text, path=path, loc=("goals", i)
+        )
+    for i, action in enumerate(plan_file.actions):
+        ds.items[(plan.id, action.id)] = Item(
+            plan.id, action.id, "sam-action", action.title, action.text,
+            themes=tuple(action.themes), lead=action.lead, partners=tuple(action.partners),
+            path=path, loc=("actions", i),
+        )
+        for goal in action.goals:
+            parent = ds.items.get((plan.id, goal))
+            if parent is not None:
+                parent.children.append(action.id)
+    for i, contribution in enumerate(plan_file.contributions):
+        ds.items[(plan.id, contribution.id)] = Item(
+            plan.id, contribution.id, "contribution", contribution.title, contribution.text,
+            themes=tuple(contribution.themes), partners=tuple(contribution.partners),
+            path=path, loc=("contributions", i),
+        )
+
+
+def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
+    plan = ds.plans[plan_id]
+    plan.themes.append(theme.id)
+    speerpunten = [s.id for s in plan.file.speerpunten if theme.id in s.themes]
+    t_kl = _tags(theme.krachtlijnen)
+    t_sp = _tags(speerpunten, theme.speerpunten)
+    t_item = Item(plan_id, theme.id, "theme", theme.title, theme.text, theme=theme.id,
+                  krachtlijnen=t_kl, speerpunten=t_sp, path=path)
+    ds.items[(plan_id, theme.id)] = t_item
+    for a_i, action in enumerate(theme.actions):
+        a_kl = _tags(t_kl, action.krachtlijnen)
+        a_sp = _tags(t_sp, action.speerpunten)
+        a_item = Item(
+            plan_id, action.id, "action", action.title, action.text, parent=theme.id, theme=theme.id,
+            krachtlijnen=a_kl, speerpunten=a_sp, scope=action.scope, due=action.due,
+            milestone=action.milestone, lead=action.lead, partners=tuple(action.partners),
+            path=path, loc=("actions", a_i),
+        )
+        ds.items[(plan_id, action.id)] = a_item
+        t_item.children.append(action.id)
+        for i_i, ini in enumerate(action.initiatives):
+            ds.items[(plan_id, ini.id)] = Item(
+                plan_id, ini.id, "initiative", ini.text, "", parent=action.id, theme=theme.id,
+                krachtlijnen=_tags(a_kl, ini.krachtlijnen), speerpunten=_tags(a_sp, ini.speerpunten),
+                scope=ini.scope, due=ini.due, milestone=ini.milestone, lead=ini.lead or action.lead,
+                partners=_tags(action.partners, ini.partners), path=path,
+                loc=("actions", a_i, "initiatives", i_i),
+            )
+            a_item.children.append(ini.id)
+
+
+def add_regional_action(ds: Dataset, platform: str, action: m.RegionalAction, path: str, index: int) -> None:
+    plan = ds.default_plan(action.date.first)
+    plan_id = plan.id if plan else ""
+    themes = tuple(action.themes)
+    first_theme = themes[0].partition(":")[2] or themes[0] if themes else None
+    theme_item = ds.items.get((plan_id, first_theme or ""))
+    ds.items[(plan_id, action.id)] = Item(
+        plan_id, action.id, "regional-action", action.title, action.text, theme=first_theme,
+        krachtlijnen=_tags(theme_item.krachtlijnen if theme_item else (), action.krachtlijnen),
+        speerpunten=_tags(theme_item.speerpunten if theme_item else (), action.speerpunten),
+        scope=REGIONAL_LEVEL, due=action.due, themes=themes, platform=platform, date=action.date,
+        dropped=action.dropped, path=path, loc=(index,),
+    )

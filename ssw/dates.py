@@ -1,0 +1,77 @@
+"""Partial dates: `2022`, `2022-05` or `2022-05-14`, as the sources give them.
+
+A partial date sorts as its first day; as a due date it expires after its last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class DateError(ValueError):
+    """`code` names the catalogue message; `params` fill it."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int = 0  # 0 = not given
+    day: int = 0
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise DateError("date-format", value=str(value))
+        text = str(value).strip()
+        m = _RE.match(text)
+        if not m:
+            raise DateError("date-format", value=text)
+        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        if m.group(2) is not None and not 1 <= month <= 12:
+            raise DateError("date-month", value=text, month=month)
+        if m.group(3) is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise DateError("date-day", value=text, day=day, last=last, month=month)
+        return cls(year, month, day)
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+def parse_day(text: str) -> dt.date:
+    """A full date given on the command line (`--as-of`, `--date` without partials)."""
+    d = PartialDate.parse(text)
+    return d.first

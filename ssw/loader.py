@@ -1,0 +1,373 @@
+"""Load a root: files -> models -> data set, collecting every problem on the way.
+
+The pipeline: find the files, read each (C loader), validate each against its
+model, build the data set from what is valid, run the cross-file checks, and only
+then look up line/column for problems that have none yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ssw import dataset as d
+from ssw import models as m
+from ssw.problems import Problem, sort_problems
+from ssw.root import Root
+from ssw.yamlfile import ReadResult, read_file
+
+MAX_FILES = 20_000
+
+
+@dataclass
+class Loaded:
+    root: Root
+    data: d.Dataset
+    problems: list[Problem]
+    texts: dict[str, str] = field(default_factory=dict)  # only for files with problems
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    rel: str  # as shown to users (relative to the root)
+    kind_path: str  # "plan/..." or "regions/..." for kind detection
+    kind: str | None
+
+
+def discover(root: Root) -> list[SourceFile]:
+    files: list[SourceFile] = []
+    for base, prefix in ((root.plan_dir, "plan"), (root.path / "regions", "regions")):
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            kind_path = f"{prefix}/{path.relative_to(base).as_posix()}"
+            files.append(SourceFile(path, root.rel(path), kind_path, m.kind_of(kind_path)))
+    return files
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return _ADAPTERS[model]
+
+
+def validate(kind: str, data: Any, rel: str) -> tuple[Any, list[Problem]]:
+    """Validate one file's data. List kinds keep their valid entries when some fail."""
+    model, is_list = m.KINDS[kind]
+    if not is_list:
+        try:
+            return model.model_validate(data), []
+        except ValidationError as exc:
+            return None, convert_errors(exc, model, rel)
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [Problem(rel, "not-a-list", {"got": type_name(data)}, loc=())]
+    try:
+        return _adapter(model).validate_python(data), []
+    except ValidationError:
+        pass
+    good, problems = [], []
+    for index, entry in enumerate(data):
+        try:
+            good.append(model.model_validate(entry))
+        except ValidationError as exc:
+            good.append(None)
+            problems += convert_errors(exc, model, rel, prefix=(index,))
+    return good, problems
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The valid keys of the mapping at `loc` inside `model`, for typo suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_PATTERN_NAMES = {
+    m.Slug.__metadata__[0].pattern: "slug",  # type: ignore[attr-defined]
+    m.Url.__metadata__[0].pattern: "url",  # type: ignore[attr-defined]
+    m.ThemeId.__metadata__[0].pattern: "theme-id",  # type: ignore[attr-defined]
+    m.ItemId.__metadata__[0].pattern: "item-id",  # type: ignore[attr-defined]
+    m.Ref.__metadata__[0].pattern: "ref",  # type: ignore[attr-defined]
+}
+
+
+def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """pydantic errors -> problems with a `loc` and a message that says how to fix it."""
+    import difflib
+
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc = tuple(p for p in loc if p not in ("list[Update]",))
+        kind = err["type"]
+        value = err.get("input")
+        key = str(loc[-1]) if loc else ""
+        ctx = err.get("ctx") or {}
+        if kind == "extra_forbidden":
+            valid = _fields_at(model, tuple(loc[len(prefix) : -1]))
+            close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+            problems.append(Problem(rel, "unknown-key", {"key": key, "suggestion": close[0] if close else "",
+                                                         "valid": ", ".join(valid)}, loc=loc, key_loc=True))
+        elif kind == "missing":
+            problems.append(Problem(rel, "missing-key", {"key": key}, loc=loc[:-1]))
+        elif kind in ("date-format", "date-month", "date-day"):
+            problems.append(Problem(rel, kind, dict(ctx), loc=loc))
+        elif isinstance(value, bool) and kind != "bool_type":
+            problems.append(Problem(rel, "read-as-bool", {"key": key, "value": str(value).lower()}, loc=loc))
+        elif isinstance(value, (int, float)) and kind in ("string_type", "enum", "literal_error"):
+            problems.append(Problem(rel, "read-as-number", {"key": key, "value": value, "raw": str(value)}, loc=loc))
+        elif kind in ("enum", "literal_error"):
+            expected = ctx.get("expected", "")
+            problems.append(Problem(rel, "bad-value", {"key": key, "value": str(value), "expected": expected}, loc=loc))
+        elif kind == "string_pattern_mismatch":
+            what = _PATTERN_NAMES.get(ctx.get("pattern", ""), "text")
+            problems.append(Problem(rel, f"bad-{what}", {"key": key, "value": str(value)[:80]}, loc=loc))
+        elif kind == "string_too_long":
+            problems.append(Problem(rel, "too-long", {"key": key, "limit": ctx.get("max_length")}, loc=loc))
+        elif kind == "string_too_short":
+            problems.append(Problem(rel, "empty-value", {"key": key}, loc=loc))
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            problems.append(Problem(rel, "expected-mapping", {"key": key, "got": type_name(value)}, loc=loc))
+        elif kind in ("list_type", "too_short"):
+            code = "expected-list" if kind == "list_type" else "empty-list"
+            problems.append(Problem(rel, code, {"key": key, "got": type_name(value)}, loc=loc))
+        else:
+            problems.append(Problem(rel, "wrong-type", {"key": key, "got": type_name(value), "detail": err["msg"]}, loc=loc))
+    return problems
+
+
+def load(root: Root) -> Loaded:
+    from ssw.checks import run_checks
+
+    files = discover(root)
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    if len(files) > MAX_FILES:
+        problems.append(Problem(root.rel(root.path), "too-many-files", {"count": len(files), "limit": MAX_FILES}))
+        files = files[:MAX_FILES]
+    ds = d.Dataset()
+    parsed: dict[str, list[tuple[SourceFile, Any]]] = {k: [] for k in m.KINDS}
+    for src in files:
+        if src.kind is None:
+            problems.append(Problem(src.rel, "unknown-file"))
+            continue
+        result: ReadResult = read_file(src.path, src.rel)
+        if result.problems:
+            texts[src.rel] = result.text
+            problems += result.problems
+            _mark_incomplete(ds, src)
+            if result.data is None:
+                continue
+        model, file_problems = validate(src.kind, result.data, src.rel)
+        if file_problems:
+            texts[src.rel] = result.text
+            problems += file_problems
+            _mark_incomplete(ds, src)
+        if model is not None:
+            parsed[src.kind].append((src, model))
+    problems += build(ds, parsed)
+    ds.index_ids()
+    problems += run_checks(ds)
+    problems = locate_all(root, problems, texts)
+    return Loaded(root, ds, sort_problems(problems), texts, len(files))
+
+
+def _mark_incomplete(ds: d.Dataset, src: SourceFile) -> None:
+    parts = src.kind_path.split("/")
+    if parts[0] == "regions" and len(parts) > 2:
+        ds.incomplete.setdefault(parts[1], []).append(src.rel)
+
+
+def _folder(src: SourceFile, depth: int) -> str:
+    return src.kind_path.split("/")[depth]
+
+
+def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> list[Problem]:
+    """Fill the data set from validated models; problems of placement (file name vs id)."""
+    problems: list[Problem] = []
+    for src, orgs in parsed["organisations"]:
+        for i, org in enumerate(orgs):
+            if org is None:
+                continue
+            if org.id in ds.organisations:
+                problems.append(Problem(src.rel, "duplicate-id", {"id": org.id, "other": ds.org_paths[org.id][0]}, loc=(i, "id")))
+                continue
+            ds.organisations[org.id] = org
+            ds.org_paths[org.id] = (src.rel, i)
+    for src, plan in parsed["plan"]:
+        folder = _folder(src, 1)
+        if plan.id != folder:
+            problems.append(Problem(src.rel, "id-not-folder", {"id": plan.id, "folder": folder}, loc=("id",)))
+        if plan.id in ds.plans:
+            problems.append(Problem(src.rel, "duplicate-id", {"id": plan.id, "other": ds.plans[plan.id].path}, loc=("id",)))
+            continue
+        d.add_plan(ds, plan, src.rel)
+    for src, theme in sorted(parsed["theme"], key=lambda x: _natural(x[1].id)):
+        plan_id = _folder(src, 1)
+        if plan_id not in ds.plans:
+            problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
+            continue
+        stem = Path(src.kind_path).stem
+        if theme.id != stem:
+            problems.append(Problem(src.rel, "id-not-file", {"id": theme.id, "file": stem}, loc=("id",)))
+        problems += _check_theme_ids(ds, plan_id, theme, src.rel)
+        d.add_theme(ds, plan_id, theme, src.rel)
+    for src, platform in parsed["platform"]:
+        folder = _folder(src, 1)
+        if platform.id != folder:
+            problems.append(Problem(src.rel, "id-not-folder", {"id": platform.id, "folder": folder}, loc=("id",)))
+            continue
+        ds.platforms[platform.id] = platform
+        ds.platform_paths[platform.id] = src.rel
+    for src, actions in parsed["regional-actions"]:
+        for i, action in enumerate(actions):
+            if action is not None:
+                d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
+    for src, updates in parsed["updates"]:
+        platform = _folder(src, 1)
+        for i, update in enumerate(updates):
+            if update is not None:
+                ds.updates.append(d.UpdateRec(platform, src.rel, i, update))
+    for kind, target in (("signals", ds.signals), ("decisions", ds.decisions)):
+        for src, entries in parsed[kind]:
+            target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
+    return problems
+
+
+def _natural(item_id: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in item_id.split("."))
+
+
+def natural_key(item_id: str) -> tuple[Any, ...]:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.:]", item_id))
+
+
+def _check_theme_ids(ds: d.Dataset, plan_id: str, theme: m.ThemeFile, rel: str) -> list[Problem]:
+    """Action and initiative ids follow their place in the plan: 4.2.3 is 4.2's third action."""
+    problems = []
+    for a_i, action in enumerate(theme.actions):
+        expected = f"{theme.id}.{a_i + 1}"
+        if action.id != expected:
+            problems.append(Problem(rel, "id-position", {"id": action.id, "expected": expected}, loc=("actions", a_i, "id")))
+        for i_i, ini in enumerate(action.initiatives):
+            expected = f"{action.id}.{i_i + 1}"
+            if ini.id != expected:
+                problems.append(Problem(rel, "id-position", {"id": ini.id, "expected": expected},
+                                        loc=("actions", a_i, "initiatives", i_i, "id")))
+    for key in [theme.id] + [a.id for a in theme.actions] + [i.id for a in theme.actions for i in a.initiatives]:
+        if (plan_id, key) in ds.items:
+            other = ds.items[(plan_id, key)].path
+            problems.append(Problem(rel, "duplicate-id", {"id": key, "other": other}, loc=("id",)))
+    return problems
+
+
+# -- positions, on the error path only ----------------------------------------------------
+
+
+def locate_all(root: Root, problems: list[Problem], texts: dict[str, str]) -> list[Problem]:
+    from ssw.yamlfile import compose
+
+    trees: dict[str, Any] = {}
+    out = []
+    for problem in problems:
+        if problem.line:
+            out.append(problem)
+            continue
+        if problem.path not in trees:
+            text = texts.get(problem.path)
+            if text is None:
+                try:
+                    text = (root.path / problem.path).read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+            trees[problem.path] = compose(text) if text else None
+        out.append(locate(problem, trees[problem.path]))
+    return out
+
+
+def locate(problem: Problem, tree: Any) -> Problem:
+    import yaml
+
+    node, key_node = tree, None
+    for part in problem.loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if found is None:
+                break
+            key_node, node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            key_node, node = None, node.value[part]
+        else:
+            break
+    if node is None:
+        return problem.at(1, 1)
+    target = key_node if (problem.key_loc and key_node is not None) else node
+    if problem.code == "read-as-number" and isinstance(node, yaml.ScalarNode):
+        problem.params["raw"] = node.value
+    mark = target.start_mark
+    return problem.at(mark.line + 1, mark.column + 1)
+
+
+def update_lines(root: Root, ds: d.Dataset) -> None:
+    """Line numbers of updates (for exports and history): entries start with `- ` at column 1."""
+    from ssw.yamlfile import compose
+
+    by_file: dict[str, list[d.UpdateRec]] = {}
+    for rec in ds.updates:
+        by_file.setdefault(rec.path, []).append(rec)
+    for rel, recs in by_file.items():
+        try:
+            text = (root.path / rel).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
+        count = max(r.index for r in recs) + 1
+        if len(starts) < count:
+            tree = compose(text)
+            starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
+        for rec in recs:
+            if rec.index < len(starts):
+                rec.line = starts[rec.index]

@@ -1,0 +1,339 @@
+"""One pydantic model per file kind. Strict: unknown keys are errors, ids are text.
+
+The models say what a *single file* may hold; what files say about each other
+(references, duplicate ids, dates inside a plan's period) is checked in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from ssw.dates import DateError, PartialDate
+
+MAX_TEXT = 20_000
+
+
+class Status(str, Enum):
+    gepland = "gepland"
+    lopend = "lopend"
+    gerealiseerd = "gerealiseerd"
+    uitgesteld = "uitgesteld"
+    geschrapt = "geschrapt"
+
+
+KRACHTLIJNEN = ("nabijheid", "politiserend", "procesmatig", "generalistisch", "verbindend")
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=2_000)]
+
+
+def _item_id(value: Any) -> Any:
+    return value
+
+
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
+Ref = Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+:)?[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
+ThemeId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$", max_length=50)]
+
+
+def _partial_date(value: Any) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except DateError as exc:
+        raise PydanticCustomError(exc.code, "invalid date {value}", {k: str(v) for k, v in exc.params.items()}) from None
+
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- plan ------------------------------------------------------------------------------
+
+
+class Period(Strict):
+    start: Date
+    end: Date
+
+
+class Krachtlijn(Strict):
+    id: Slug
+    title: Title
+    text: Text = ""
+
+
+class Impactdomein(Strict):
+    id: Slug
+    title: Title
+    text: Text = ""
+    impacts: list[Text] = []
+
+
+class Speerpunt(Strict):
+    id: Slug
+    title: Title
+    themes: list[ThemeId] = []
+    basis: Text = ""
+
+
+class Milestone(Strict):
+    id: Slug
+    title: Title
+    date: Date
+    kind: Literal["jaaroverzicht", "tussentijds", "eindevaluatie"] | None = None
+    text: Text = ""
+
+
+class Variant(Strict):
+    goal: str
+    title: Title | None = None
+    text: Text | None = None
+
+
+class Bullet(Strict):
+    text: Text
+    goals: list[ItemId] = []
+
+
+class Goal(Strict):
+    id: ItemId
+    type: Literal["strategisch", "praktijk"]
+    title: Title
+    text: Text = ""
+    aims: list[Text] = []
+
+
+class SamAction(Strict):
+    id: ItemId
+    title: Title
+    text: Text = ""
+    goals: list[ItemId] = []
+    bullets: list[Bullet] = []
+    themes: list[Ref] = []
+    partners: list[Slug] = []
+    lead: Slug | None = None
+    variants: list[Variant] = []
+
+
+class Contribution(Strict):
+    id: ItemId
+    title: Title
+    text: Text = ""
+    themes: list[Ref] = []
+    partners: list[Slug] = []
+
+
+class PlanFile(Strict):
+    id: Slug
+    family: Slug
+    title: Title
+    period: Period
+    source: Text = ""
+    mission: Text = ""
+    krachtlijnen: list[Krachtlijn] = []
+    impactdomeinen: list[Impactdomein] = []
+    speerpunten: list[Speerpunt] = []
+    milestones: list[Milestone] = []
+    goals: list[Goal] = []
+    actions: list[SamAction] = []
+    contributions: list[Contribution] = []
+
+
+# --- themes ----------------------------------------------------------------------------
+
+
+class Initiative(Strict):
+    id: ThemeId
+    text: Text
+    scope: Literal["vlaams", "regionaal"] = "vlaams"
+    due: Date | None = None
+    milestone: Slug | None = None
+    lead: Slug | None = None
+    partners: list[Slug] = []
+    krachtlijnen: list[Slug] = []
+    speerpunten: list[Slug] = []
+
+
+class Action(Strict):
+    id: ThemeId
+    title: Title
+    text: Text = ""
+    scope: Literal["vlaams", "regionaal"] = "vlaams"
+    due: Date | None = None
+    milestone: Slug | None = None
+    lead: Slug | None = None
+    lead_source: Text | None = None
+    partners: list[Slug] = []
+    krachtlijnen: list[Slug] = []
+    speerpunten: list[Slug] = []
+    initiatives: list[Initiative] = []
+
+
+class ThemeFile(Strict):
+    id: ThemeId
+    title: Title
+    heading: Text = ""
+    challenge: Text | None = None
+    text: Text = ""
+    krachtlijnen: list[Slug] = []
+    speerpunten: list[Slug] = []
+    actions: list[Action] = []
+
+
+# --- organisations -------------------------------------------------------------------
+
+
+class Contact(Strict):
+    name: Title
+    topics: list[Text] = []
+    themes: list[Ref] = []
+
+
+class Organisation(Strict):
+    id: Slug
+    name: Title
+    aliases: list[Title] = []
+    kind: Text | None = None
+    url: Url | None = None
+    contacts: list[Contact] = []
+
+
+# --- regions ---------------------------------------------------------------------------
+
+
+class Person(Strict):
+    name: Title
+    organisation: Slug | None = None
+
+
+class Member(Strict):
+    text: Text
+    organisation: Slug | None = None
+
+
+class Body(Strict):
+    id: Slug
+    name: Title
+    text: Text = ""
+    members: list[Member] = []
+
+
+class Focus(Strict):
+    year: int = Field(ge=1900, le=2999)
+    themes: list[Ref] = []
+
+
+class PlatformFile(Strict):
+    id: Slug
+    name: Title
+    level: Literal["regionaal", "vlaams"]
+    province: Title | None = None
+    chair: Person | None = None
+    bodies: list[Body] = []
+    focus: list[Focus] = []
+
+
+class Update(Strict):
+    date: Date
+    target: Ref
+    status: Status
+    note: Text = ""
+    author: Text | None = None
+    links: list[Url] = []
+
+
+class RegionalAction(Strict):
+    id: ItemId
+    date: Date
+    title: Title
+    text: Text = ""
+    themes: list[Ref] = Field(min_length=1)
+    krachtlijnen: list[Slug] = []
+    speerpunten: list[Slug] = []
+    due: Date | None = None
+    dropped: bool = False
+
+
+class Signal(Strict):
+    id: ItemId
+    type: Literal["signaal", "goede-praktijk"]
+    date: Date
+    title: Title
+    text: Text = ""
+    themes: list[Ref] = []
+    items: list[Ref] = []
+    status: Literal["open", "beantwoord"] | None = None
+
+
+class Decision(Strict):
+    id: ItemId
+    date: Date
+    text: Text
+    items: list[Ref] = []
+    follow_up: Date | None = None
+    done: bool = False
+
+
+# --- file kinds ------------------------------------------------------------------------
+
+#: kind -> (model, is a list of entries)
+KINDS: dict[str, tuple[type[BaseModel], bool]] = {
+    "plan": (PlanFile, False),
+    "theme": (ThemeFile, False),
+    "organisations": (Organisation, True),
+    "platform": (PlatformFile, False),
+    "updates": (Update, True),
+    "regional-actions": (RegionalAction, True),
+    "signals": (Signal, True),
+    "decisions": (Decision, True),
+}
+
+_PATTERNS = [
+    (re.compile(r"^plan/organisations\.ya?ml$"), "organisations"),
+    (re.compile(r"^plan/[^/]+/plan\.ya?ml$"), "plan"),
+    (re.compile(r"^plan/[^/]+/themes/[^/]+\.ya?ml$"), "theme"),
+    (re.compile(r"^regions/[^/]+/platform\.ya?ml$"), "platform"),
+    (re.compile(r"^regions/[^/]+/updates/[^/]+\.ya?ml$"), "updates"),
+    (re.compile(r"^regions/[^/]+/actions\.ya?ml$"), "regional-actions"),
+    (re.compile(r"^regions/[^/]+/signals\.ya?ml$"), "signals"),
+    (re.compile(r"^regions/vlaanderen/decisions\.ya?ml$"), "decisions"),
+]
+
+
+def kind_of(rel: str) -> str | None:
+    """The file kind from its place in the tree (`plan/...` or `regions/...`)."""
+    for rx, kind in _PATTERNS:
+        if rx.match(rel):
+            return kind
+    return None

@@ -1,0 +1,79 @@
+"""Problems are values: every check returns a list of them, the CLI prints them all.
+
+A problem knows its file and either a position (line/column, when the parser
+found it) or a `loc` (a path of keys and indexes into the file's data). Positions
+for `loc` are looked up only when problems exist (see `locate.py`), so the happy
+path never pays for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the root, with forward slashes
+    code: str  # stable machine-readable code, e.g. "unknown-key"
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    line: int = 0  # 1-based; 0 = not known yet
+    column: int = 0
+    loc: tuple[str | int, ...] = ()
+    key_loc: bool = False  # point at the key itself, not its value
+
+    def at(self, line: int, column: int) -> Problem:
+        return replace(self, line=line, column=column)
+
+    def message(self, lang: str) -> str:
+        from ssw.i18n import problem_message
+
+        return problem_message(self.code, lang, self.params)
+
+    def hint(self, lang: str) -> str:
+        from ssw.i18n import problem_hint
+
+        return problem_hint(self.code, lang, self.params)
+
+    def format(self, lang: str) -> str:
+        hint = self.hint(lang)
+        text = f"{self.path}:{self.line or 1}:{self.column or 1}: error: {self.message(lang)}"
+        return f"{text} ({hint})" if hint else text
+
+    def as_dict(self, lang: str) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line or 1,
+            "column": self.column or 1,
+            "code": self.code,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code))
+
+
+class SswError(Exception):
+    """Cannot go on (no root, unwritable file, ...). Caught once, in the CLI."""
+
+    def __init__(self, key: str, exit_code: int = 1, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        self.exit_code = exit_code
+        self.problems: list[Problem] = []
+
+    def message(self, lang: str) -> str:
+        from ssw.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+class ProblemsFound(SswError):
+    """Data problems stop a command: it prints them like `validate` and exits 1."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("err.problems", count=len(problems))
+        self.problems = problems

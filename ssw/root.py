@@ -1,0 +1,77 @@
+"""Finding the data root: `--root`, else `SSW_ROOT`, else walk up from the cwd."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ssw.problems import SswError
+
+CONFIG = "ssw.toml"
+
+
+@dataclass(frozen=True)
+class Root:
+    path: Path  # holds regions/, templates/, reports/
+    plan_dir: Path
+    stale_months: int = 6
+
+    def rel(self, path: Path) -> str:
+        """A path as users see it in messages: relative to the root, forward slashes."""
+        return Path(os.path.relpath(path, self.path)).as_posix()
+
+
+def _git_top(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _read_config(folder: Path) -> Root:
+    import tomllib
+
+    cfg_path = folder / CONFIG
+    try:
+        config = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SswError("err.config", path=str(cfg_path), reason=str(exc)) from None
+    plan_dir = folder / "plan"
+    if "plan" in config:
+        if not isinstance(config["plan"], str):
+            raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
+        plan_dir = (folder / config["plan"]).resolve()
+        top = _git_top(folder.resolve()) or folder.resolve()
+        if not plan_dir.is_relative_to(top):
+            raise SswError("err.config-outside", path=str(cfg_path), plan=config["plan"])
+    stale = config.get("stale_months", 6)
+    if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
+        raise SswError("err.config", path=str(cfg_path), reason="stale_months = 6")
+    return Root(folder, plan_dir, stale)
+
+
+def is_root(folder: Path) -> bool:
+    return (folder / CONFIG).is_file() or (folder / "plan").is_dir()
+
+
+def open_root(folder: Path) -> Root:
+    if (folder / CONFIG).is_file():
+        return _read_config(folder)
+    if (folder / "plan").is_dir():
+        return Root(folder, folder / "plan")
+    raise SswError("err.not-a-root", path=str(folder))
+
+
+def find_root(explicit: str | None = None, cwd: Path | None = None) -> Root:
+    given = explicit or os.environ.get("SSW_ROOT")
+    if given:
+        folder = Path(given).expanduser()
+        if not folder.is_dir():
+            raise SswError("err.root-missing", path=given)
+        return open_root(folder.absolute())
+    start = (cwd or Path.cwd()).absolute()
+    for folder in (start, *start.parents):
+        if is_root(folder):
+            return open_root(folder)
+    raise SswError("err.no-root", path=str(start))
