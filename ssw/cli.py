@@ -130,6 +130,174 @@ def schema(
     typer.echo(t("out.schema-written", lang_, count=len(written), path=str(folder)))
 
 
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", help="Plan-id, bv. ssw-2020-2024 of sam-2021-2025.", show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Bekijk de stand op deze dag (JJJJ-MM-DD).", show_default=False)]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Platform-id, bv. antwerpen of vlaanderen.", show_default=False)]
+
+
+def _parse_day(value: str | None, option: str) -> Any:
+    if value is None:
+        return None
+    from ssw.dates import DateError, PartialDate
+
+    try:
+        return PartialDate.parse(value).first if "-" in value and value.count("-") == 2 else PartialDate.parse(value).last
+    except DateError:
+        raise SswError("err.bad-date", exit_code=2, value=value) from None
+
+
+def _region(ds: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from ssw.lookup import normalise_platform
+
+    slug = normalise_platform(value)
+    if slug not in ds.platforms:
+        raise SswError("err.unknown-region", exit_code=2, value=value, valid=", ".join(sorted(ds.platforms)))
+    return slug
+
+
+def _plan(ds: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.lower() not in ds.plans:
+        raise SswError("err.unknown-plan", exit_code=2, value=value, valid=", ".join(sorted(ds.plans)))
+    return value.lower()
+
+
+def _slug_option(value: str | None, valid: list[str], option: str) -> str | None:
+    if value is None:
+        return None
+    slug = value.strip().lower()
+    if slug not in valid:
+        raise SswError("err.bad-option", exit_code=2, value=value, option=option, valid=", ".join(valid))
+    return slug
+
+
+@app.command()
+def status(
+    plan: PlanOpt = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Thema-id (herhaalbaar), bv. 4.2.", show_default=False)] = None,
+    region: RegionOpt = None,
+    status_: Annotated[Optional[list[str]], typer.Option("--status", help="Alleen items met deze status (herhaalbaar).", show_default=False)] = None,
+    krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help="nabijheid, politiserend, procesmatig, generalistisch of verbindend.", show_default=False)] = None,
+    partner: Annotated[Optional[str], typer.Option("--partner", help="Organisatie-id (trekker of partner), bv. socius.", show_default=False)] = None,
+    speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help="draagvlak, multidisciplinair, superdivers of hybridisering.", show_default=False)] = None,
+    stale: Annotated[bool, typer.Option("--stale", help="Alleen stille items.")] = False,
+    late: Annotated[bool, typer.Option("--late", help="Alleen items die te laat zijn.")] = False,
+    as_of: AsOfOpt = None,
+    format: FormatOpt = "table",
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Waar staan we: voortgang per thema, speerpunt en platform; stille en late items.
+
+    Voorbeeld: ssw status --region antwerpen --stale
+    """
+    from ssw import status as st
+    from ssw import terminal
+
+    root_, lang_ = _settings(root, lang)
+    _choice(format, ("table", "json", "csv"), "--format")
+    day = _parse_day(as_of, "--as-of")
+    ds = _load(root_, lang_).data
+    plan_id = _plan(ds, plan)
+    statuses = tuple(_slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
+    filters = st.Filters(
+        themes=tuple(theme or ()),
+        region=_region(ds, region),
+        statuses=statuses,
+        krachtlijn=_slug_option(krachtlijn, _tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),
+        partner=_slug_option(partner, sorted(ds.organisations), "--partner"),
+        speerpunt=_slug_option(speerpunt, _tag_ids(ds, plan_id, "speerpunten"), "--speerpunt"),
+        stale=stale,
+        late=late,
+    )
+    rep = st.compute_status(ds, plan_id, day, root_.stale_months, filters)
+    if format == "json":
+        _print_json(st.report_dict(rep))
+    elif format == "csv":
+        sys.stdout.write(terminal.status_csv(rep))
+    else:
+        others = sorted(p for p in ds.plans if p != rep.plan.id)
+        terminal.print_status(rep, lang_, others)
+
+
+def _tag_ids(ds: Any, plan_id: str | None, field: str) -> list[str]:
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    return [tag.id for tag in getattr(plan.file, field)] if plan else []
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Thema, actie, initiatief, platform of organisatie.")],
+    as_of: AsOfOpt = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Toon één thema, actie, initiatief, platform of organisatie met zijn geschiedenis.
+
+    Voorbeeld: ssw show 4.8.1
+    """
+    from ssw import lookup, terminal
+    from ssw import status as st
+    from ssw.loader import update_lines
+
+    root_, lang_ = _settings(root, lang)
+    day = _parse_day(as_of, "--as-of")
+    loaded = _load(root_, lang_)
+    ds = loaded.data
+    found = lookup.find(ds, ident)
+    if found is None:
+        close = lookup.suggestions(ds, ident)
+        if close:
+            raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
+        raise SswError("err.unknown-id", id=ident)
+    if found.kind == "item":
+        item = found.value
+        plan = ds.plans.get(item.plan)
+        day_, _ = st.default_as_of(plan, day) if plan else (day, "")
+        state = st.item_states(ds, day_, root_.stale_months).get(item.key)
+        update_lines(root_, ds)
+        terminal.print_item(ds, item, state, lang_)
+    elif found.kind == "platform":
+        rep = st.compute_status(ds, None, day, root_.stale_months)
+        terminal.print_platform(ds, found.value, lang_, rep)
+    else:
+        terminal.print_organisation(ds, found.value, lang_)
+
+
+@app.command()
+def regions(
+    as_of: AsOfOpt = None,
+    format: FormatOpt = "table",
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """De platformen: voorzitter, laatste update, focusthema's van dit jaar.
+
+    Voorbeeld: ssw regions --format json
+    """
+    from ssw import status as st
+    from ssw import terminal
+
+    root_, lang_ = _settings(root, lang)
+    _choice(format, ("table", "json"), "--format")
+    ds = _load(root_, lang_).data
+    rep = st.compute_status(ds, None, _parse_day(as_of, "--as-of"), root_.stale_months)
+    if format == "json":
+        data = st.report_dict(rep)
+        _print_json({"as_of": data["as_of"], "as_of_reason": data["as_of_reason"], "regions": data["regions"]})
+    else:
+        terminal.print_regions(rep, lang_)
+
+
 def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
     if value not in valid:
         raise SswError(key, exit_code=2, value=value, option=option, valid=", ".join(valid))

@@ -33,6 +33,7 @@ class Item:
     due: PartialDate | None = None
     milestone: str | None = None
     lead: str | None = None
+    lead_source: str | None = None
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
@@ -216,8 +217,8 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
         a_item = Item(
             plan_id, action.id, "action", action.title, action.text, parent=theme.id, theme=theme.id,
             krachtlijnen=a_kl, speerpunten=a_sp, scope=action.scope, due=action.due,
-            milestone=action.milestone, lead=action.lead, partners=tuple(action.partners),
-            path=path, loc=("actions", a_i),
+            milestone=action.milestone, lead=action.lead, lead_source=action.lead_source,
+            partners=tuple(action.partners), path=path, loc=("actions", a_i),
         )
         ds.items[(plan_id, action.id)] = a_item
         t_item.children.append(action.id)

@@ -1,0 +1,67 @@
+"""Find anything a user can name: plan item, regional action, platform, organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ssw import dataset as d
+from ssw.checks import close_matches
+
+
+@dataclass
+class Found:
+    kind: str  # item | platform | organisation
+    value: Any
+
+
+def normalise_platform(value: str) -> str:
+    return value.strip().lower().replace(" ", "-").replace("_", "-")
+
+
+def find(ds: d.Dataset, ident: str) -> Found | None:
+    text = ident.strip()
+    item = ds.resolve(text)
+    if item is not None:
+        return Found("item", item)
+    slug = normalise_platform(text)
+    if slug in ds.platforms:
+        return Found("platform", slug)
+    if slug in ds.organisations:
+        return Found("organisation", ds.organisations[slug])
+    for org in ds.organisations.values():
+        if text.lower() in (a.lower() for a in (org.name, *org.aliases)):
+            return Found("organisation", org)
+    return None
+
+
+def suggestions(ds: d.Dataset, ident: str) -> list[str]:
+    pool = {i for (_, i) in ds.items} | set(ds.platforms) | set(ds.organisations)
+    found = close_matches(ident.strip(), pool, n=5)
+    if not found:
+        found = sorted(i for i in pool if i.startswith(ident.strip().rstrip(".")))[:5]
+    return found
+
+
+def history(ds: d.Dataset, item: d.Item) -> list[d.UpdateRec]:
+    """Every update of an item, newest first."""
+    return sorted(ds.updates_for(item.key), key=lambda r: (r.date.first, r.path, r.index), reverse=True)
+
+
+def decisions_about(ds: d.Dataset, item: d.Item) -> list[d.Entry]:
+    out = []
+    for e in ds.decisions:
+        for ref in e.model.items:
+            target = ds.resolve(ref, e.model.date.first)
+            if target is not None and (target.key == item.key or target.id == item.parent or item.parent == target.id):
+                out.append(e)
+                break
+    return out
+
+
+def platform_updates(ds: d.Dataset, platform: str) -> list[d.UpdateRec]:
+    return sorted((r for r in ds.updates if r.platform == platform), key=lambda r: (r.date.first, r.path, r.index), reverse=True)
+
+
+def organisation_items(ds: d.Dataset, org_id: str) -> list[d.Item]:
+    return [i for i in ds.items.values() if i.lead == org_id or org_id in i.partners]

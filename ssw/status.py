@@ -1,0 +1,410 @@
+"""Where do we stand: current status derived from the update log, and its roll-ups.
+
+Rules (also in the README):
+- An item that takes updates has, per platform, the status of that platform's latest
+  update on or before the as-of date (same date: the later line wins).
+- A Flemish item has one status: vlaanderen's. A regional item has a status per
+  regional platform, and an overall one: none reported -> onbekend; all the same ->
+  that status; some gerealiseerd and some not finished -> lopend; otherwise the first
+  of lopend, gepland, uitgesteld, gerealiseerd, geschrapt present.
+- No update is not a status: such items are `onbekend` and counted apart.
+- Action, theme, speerpunt and plan count the statuses of the items below them;
+  progress = gerealiseerd / (items - geschrapt).
+- stil: the latest update is older than `stale_months` and not final.
+- te laat: the due date (a partial date expires after its last day) lies before the
+  as-of date and the item is neither gerealiseerd nor geschrapt.
+- The as-of date is min(today, plan end) unless given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ssw import dataset as d
+from ssw.clock import today
+
+STATUSES = ("gerealiseerd", "lopend", "gepland", "uitgesteld", "geschrapt", "onbekend")
+FINAL = ("gerealiseerd", "geschrapt")
+UNKNOWN = "onbekend"
+_PRECEDENCE = ("lopend", "gepland", "uitgesteld", "gerealiseerd", "geschrapt")
+
+
+@dataclass
+class Filters:
+    themes: tuple[str, ...] = ()
+    region: str | None = None
+    statuses: tuple[str, ...] = ()
+    krachtlijn: str | None = None
+    partner: str | None = None
+    speerpunt: str | None = None
+    stale: bool = False
+    late: bool = False
+
+
+@dataclass
+class PlatformState:
+    platform: str
+    status: str
+    last: d.UpdateRec
+    stil: bool = False
+
+
+@dataclass
+class ItemState:
+    item: d.Item
+    status: str
+    platforms: dict[str, PlatformState] = field(default_factory=dict)
+    last: d.UpdateRec | None = None
+    stil: bool = False
+    te_laat: bool = False
+
+    @property
+    def stale_platforms(self) -> list[str]:
+        return [p for p, s in self.platforms.items() if s.stil]
+
+
+@dataclass
+class Counts:
+    by_status: dict[str, int] = field(default_factory=lambda: {s: 0 for s in STATUSES})
+
+    def add(self, status: str) -> None:
+        self.by_status[status] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def known(self) -> int:
+        return self.total - self.by_status[UNKNOWN]
+
+    @property
+    def progress(self) -> float:
+        base = self.total - self.by_status["geschrapt"]
+        return self.by_status["gerealiseerd"] / base if base else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.by_status, "total": self.total, "progress": round(self.progress, 4)}
+
+
+@dataclass
+class Row:
+    """A theme (or SAM goal) or action with the counts of the items below it."""
+
+    item: d.Item
+    counts: Counts
+    states: list[ItemState]
+    children: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class RegionRow:
+    platform: str
+    name: str
+    level: str
+    chair: str | None
+    last_update: d.UpdateRec | None
+    focus: list[str]
+    open_signals: int
+    own_actions: list[ItemState]
+    updates_in_year: int
+    incomplete: list[str]
+
+
+@dataclass
+class StatusReport:
+    plan: d.Plan
+    as_of: dt.date
+    as_of_reason: str  # "today" | "plan-end" | "given"
+    stale_months: int
+    filters: Filters
+    rows: list[Row]
+    speerpunten: list[tuple[Any, Counts]]
+    totals: Counts
+    regions: list[RegionRow]
+    stale: list[ItemState]
+    late: list[ItemState]
+    states: dict[str, ItemState]
+
+
+def default_as_of(plan: d.Plan, given: dt.date | None = None) -> tuple[dt.date, str]:
+    if given is not None:
+        return given, "given"
+    now = today()
+    return (plan.end, "plan-end") if plan.end < now else (now, "today")
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    import calendar
+
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def combine(statuses: list[str]) -> str:
+    """The overall status of a regional item from its platforms' statuses."""
+    if not statuses:
+        return UNKNOWN
+    present = set(statuses)
+    if len(present) == 1:
+        return statuses[0]
+    if "gerealiseerd" in present and present - set(FINAL):
+        return "lopend"
+    return next(s for s in _PRECEDENCE if s in present)
+
+
+def item_states(ds: d.Dataset, as_of: dt.date, stale_months: int) -> dict[tuple[str, str], ItemState]:
+    """The state of every trackable item, as of a date. One pass over the log."""
+    stale_before = months_before(as_of, stale_months)
+    latest: dict[tuple[str, str], dict[str, d.UpdateRec]] = {}
+    for rec in ds.updates:
+        if rec.item is None or rec.date.first > as_of:
+            continue
+        per = latest.setdefault(rec.item, {})
+        old = per.get(rec.platform)
+        if old is None or (rec.date.first, rec.path, rec.index) >= (old.date.first, old.path, old.index):
+            per[rec.platform] = rec
+    states = {}
+    for key, item in ds.items.items():
+        if not item.trackable:
+            continue
+        per = latest.get(key, {})
+        platforms = {
+            p: PlatformState(p, rec.status, rec, rec.date.first < stale_before and rec.status not in FINAL)
+            for p, rec in sorted(per.items())
+        }
+        status = combine([s.status for s in platforms.values()]) if item.regional else (
+            next(iter(platforms.values())).status if platforms else UNKNOWN
+        )
+        if item.regional and len(platforms) == 0:
+            status = UNKNOWN
+        last = max((s.last for s in platforms.values()), key=lambda r: (r.date.first, r.path, r.index), default=None)
+        stil = any(s.stil for s in platforms.values()) if item.regional else bool(platforms) and next(iter(platforms.values())).stil
+        late = item.due is not None and item.due.last < as_of and status not in FINAL
+        states[key] = ItemState(item, status, platforms, last, stil, late)
+    return states
+
+
+def trackables_under(ds: d.Dataset, item: d.Item) -> list[d.Item]:
+    if item.trackable:
+        return [item]
+    found: list[d.Item] = []
+    for child in item.children:
+        sub = ds.items.get((item.plan, child))
+        if sub is not None:
+            found += trackables_under(ds, sub)
+    return found
+
+
+def _matches(ds: d.Dataset, state: ItemState, f: Filters) -> bool:
+    item = state.item
+    if f.themes and not any(_in_theme(ds, item, t) for t in f.themes):
+        return False
+    if f.region and not _in_region(ds, state, f.region):
+        return False
+    status = _status_for(state, f.region)
+    if f.statuses and status not in f.statuses:
+        return False
+    if f.krachtlijn and f.krachtlijn not in item.krachtlijnen:
+        return False
+    if f.speerpunt and f.speerpunt not in item.speerpunten:
+        return False
+    if f.partner and f.partner != item.lead and f.partner not in item.partners:
+        return False
+    if f.stale and not (state.platforms[f.region].stil if f.region and f.region in state.platforms else (state.stil and not f.region)):
+        return False
+    if f.late and not state.te_laat:
+        return False
+    return True
+
+
+def _in_theme(ds: d.Dataset, item: d.Item, theme: str) -> bool:
+    if item.theme == theme or theme in item.themes:
+        return True
+    current = item
+    while current.parent:
+        if current.parent == theme:
+            return True
+        parent = ds.items.get((current.plan, current.parent))
+        if parent is None:
+            return False
+        current = parent
+    return item.id == theme
+
+
+def _in_region(ds: d.Dataset, state: ItemState, region: str) -> bool:
+    item = state.item
+    level = ds.platforms[region].level if region in ds.platforms else None
+    if item.kind == "regional-action":
+        return item.platform == region
+    if level == d.REGIONAL_LEVEL:
+        return item.regional
+    return not item.regional
+
+
+def _status_for(state: ItemState, region: str | None) -> str:
+    """Seen from one region, a regional item has that region's own status."""
+    if region and state.item.regional and state.item.kind != "regional-action":
+        ps = state.platforms.get(region)
+        return ps.status if ps else UNKNOWN
+    return state.status
+
+
+def compute_status(
+    ds: d.Dataset,
+    plan_id: str | None = None,
+    as_of: dt.date | None = None,
+    stale_months: int = 6,
+    filters: Filters | None = None,
+) -> StatusReport:
+    f = filters or Filters()
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    assert plan is not None
+    day, reason = default_as_of(plan, as_of)
+    all_states = item_states(ds, day, stale_months)
+    states = {k[1]: s for k, s in all_states.items() if k[0] == plan.id}
+    selected = {i: s for i, s in states.items() if _matches(ds, s, f) and s.item.kind != "regional-action"}
+
+    rows: list[Row] = []
+    groups = [ds.items[(plan.id, t)] for t in plan.themes] or [
+        i for (p, _), i in ds.items.items() if p == plan.id and i.kind == "goal"
+    ]
+    totals = Counts()
+    for state in selected.values():
+        totals.add(_status_for(state, f.region))
+    for group in groups:
+        row = _row(ds, group, selected, f.region)
+        if row.counts.total or not (f.themes or f.statuses or f.stale or f.late or f.partner or f.krachtlijn or f.speerpunt):
+            rows.append(row)
+    speerpunten = []
+    for sp in plan.file.speerpunten:
+        counts = Counts()
+        for state in selected.values():
+            if sp.id in state.item.speerpunten:
+                counts.add(_status_for(state, f.region))
+        speerpunten.append((sp, counts))
+    stale = sorted((s for s in selected.values() if (s.platforms[f.region].stil if f.region and f.region in s.platforms else s.stil and not f.region)),
+                   key=lambda s: _natural(s.item.id))
+    late = sorted((s for s in selected.values() if s.te_laat), key=lambda s: _natural(s.item.id))
+    regions = _regions(ds, all_states, day, f.region)
+    return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions, stale, late, selected)
+
+
+def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: str | None) -> Row:
+    children = []
+    counts = Counts()
+    states = []
+    child_items = [ds.items[(group.plan, c)] for c in group.children if (group.plan, c) in ds.items]
+    for child in child_items:
+        tracked = [selected[i.id] for i in trackables_under(ds, child) if i.id in selected]
+        c_counts = Counts()
+        for s in tracked:
+            c_counts.add(_status_for(s, region))
+            counts.add(_status_for(s, region))
+        states += tracked
+        if tracked:
+            children.append(Row(child, c_counts, tracked))
+    return Row(group, counts, states, children)
+
+
+def _natural(item_id: str) -> tuple[Any, ...]:
+    from ssw.loader import natural_key
+
+    return natural_key(item_id)
+
+
+def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of: dt.date, only: str | None) -> list[RegionRow]:
+    last: dict[str, d.UpdateRec] = {}
+    in_year: dict[str, int] = {}
+    for rec in ds.updates:
+        if rec.date.first > as_of:
+            continue
+        if rec.platform not in last or rec.date.first >= last[rec.platform].date.first:
+            last[rec.platform] = rec
+        if rec.date.year == as_of.year:
+            in_year[rec.platform] = in_year.get(rec.platform, 0) + 1
+    rows = []
+    order = ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms())
+    for pid in order:
+        if only and pid != only:
+            continue
+        platform = ds.platforms[pid]
+        focus = [t for f in platform.focus if f.year == as_of.year for t in f.themes]
+        open_signals = sum(1 for e in ds.signals if e.platform == pid and e.model.type == "signaal"
+                           and e.model.status != "beantwoord" and e.model.date.first <= as_of)
+        own = sorted((s for s in all_states.values() if s.item.kind == "regional-action" and s.item.platform == pid),
+                     key=lambda s: _natural(s.item.id))
+        rows.append(RegionRow(pid, platform.name, platform.level, platform.chair.name if platform.chair else None,
+                              last.get(pid), focus, open_signals, own, in_year.get(pid, 0), ds.incomplete.get(pid, [])))
+    return rows
+
+
+# -- plain data for JSON/CSV and templates ------------------------------------------------
+
+
+def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
+    item = state.item
+    return {
+        "id": item.id,
+        "plan": item.plan,
+        "kind": item.kind,
+        "title": item.title,
+        "theme": item.theme,
+        "scope": item.scope,
+        "status": _status_for(state, region),
+        "due": str(item.due) if item.due else None,
+        "stil": state.stil,
+        "te_laat": state.te_laat,
+        "last_update": str(state.last.date) if state.last else None,
+        "platforms": {p: {"status": s.status, "date": str(s.last.date), "stil": s.stil} for p, s in state.platforms.items()},
+        "krachtlijnen": list(item.krachtlijnen),
+        "speerpunten": list(item.speerpunten),
+        "lead": item.lead,
+        "partners": list(item.partners),
+    }
+
+
+def report_dict(rep: StatusReport) -> dict[str, Any]:
+    """The documented, stable JSON of `ssw status --format json`."""
+    f = rep.filters
+    return {
+        "plan": rep.plan.id,
+        "as_of": rep.as_of.isoformat(),
+        "as_of_reason": rep.as_of_reason,
+        "stale_months": rep.stale_months,
+        "filters": {k: (list(v) if isinstance(v, tuple) else v) for k, v in f.__dict__.items()},
+        "totals": rep.totals.as_dict(),
+        "themes": [
+            {
+                "id": row.item.id,
+                "title": row.item.title,
+                "speerpunten": list(row.item.speerpunten),
+                "counts": row.counts.as_dict(),
+                "actions": [{"id": c.item.id, "title": c.item.title, "counts": c.counts.as_dict()} for c in row.children],
+            }
+            for row in rep.rows
+        ],
+        "speerpunten": [{"id": sp.id, "title": sp.title, "themes": list(sp.themes), "counts": c.as_dict()} for sp, c in rep.speerpunten],
+        "regions": [
+            {
+                "id": r.platform,
+                "name": r.name,
+                "level": r.level,
+                "chair": r.chair,
+                "last_update": str(r.last_update.date) if r.last_update else None,
+                "focus": r.focus,
+                "open_signals": r.open_signals,
+                "updates_in_year": r.updates_in_year,
+                "own_actions": [state_dict(s) for s in r.own_actions],
+                "incomplete": r.incomplete,
+            }
+            for r in rep.regions
+        ],
+        "stale": [s.item.id for s in rep.stale],
+        "late": [s.item.id for s in rep.late],
+        "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: _natural(s.item.id))],
+    }
