@@ -1,0 +1,180 @@
+"""The command line: parse options, call the core, render. No logic lives here.
+
+Heavy modules (pydantic, rich, jinja2) are imported inside the commands that need
+them, so `ssw --version` and the start of every command stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ssw import __version__
+from ssw.i18n import t
+from ssw.problems import ProblemsFound, SswError
+
+HELP = {
+    "app": "Volg het Actieplan Sterk Sociaal Werk op vanuit YAML-bestanden in git.\n\nVoorbeeld: ssw status --region antwerpen",
+}
+
+RootOpt = Annotated[Optional[str], typer.Option("--root", help="Data-map (anders SSW_ROOT, anders zoeken vanaf de huidige map).", show_default=False)]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Taal van de uitvoer: nl of en (ook SSW_LANG).", show_default=False)]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, json of csv.")]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["--help", "-h"]},
+    help=HELP["app"],
+)
+
+
+class State:
+    root: str | None = None
+    lang: str = "nl"
+
+
+def _lang(value: str | None) -> str:
+    lang = (value or State.lang or os.environ.get("SSW_LANG") or "nl").lower()
+    if lang not in ("nl", "en"):
+        raise SswError("err.bad-option", exit_code=2, value=lang, option="--lang", valid="nl, en")
+    return lang
+
+
+def _settings(root: str | None, lang: str | None) -> tuple[Any, str]:
+    """Resolve the root and language; command options win over global ones."""
+    from ssw.root import find_root
+
+    lang_ = _lang(lang)
+    State.lang = lang_
+    return find_root(root or State.root), lang_
+
+
+def _load(root: Any, lang: str, *, allow_invalid: bool = False) -> Any:
+    """Load and validate; problems stop the command unless `allow_invalid`."""
+    from ssw.loader import load
+
+    loaded = load(root)
+    if loaded.problems and not allow_invalid:
+        raise ProblemsFound(loaded.problems)
+    return loaded
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ssw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    root: RootOpt = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie.")] = False,
+) -> None:
+    State.root = root
+    State.lang = (lang or os.environ.get("SSW_LANG") or "nl").lower()
+
+
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", help="Plan-id, bv. ssw-2020-2024 of sam-2021-2025.", show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Bekijk de stand op deze dag (JJJJ-MM-DD).", show_default=False)]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Platform-id, bv. antwerpen of vlaanderen.", show_default=False)]
+
+
+def _parse_day(value: str | None, option: str) -> Any:
+    if value is None:
+        return None
+    from ssw.dates import DateError, PartialDate
+
+    try:
+        return PartialDate.parse(value).first if "-" in value and value.count("-") == 2 else PartialDate.parse(value).last
+    except DateError:
+        raise SswError("err.bad-date", exit_code=2, value=value) from None
+
+
+def _region(ds: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from ssw.lookup import normalise_platform
+
+    slug = normalise_platform(value)
+    if slug not in ds.platforms:
+        raise SswError("err.unknown-region", exit_code=2, value=value, valid=", ".join(sorted(ds.platforms)))
+    return slug
+
+
+def _plan(ds: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.lower() not in ds.plans:
+        raise SswError("err.unknown-plan", exit_code=2, value=value, valid=", ".join(sorted(ds.plans)))
+    return value.lower()
+
+
+def _slug_option(value: str | None, valid: list[str], option: str) -> str | None:
+    if value is None:
+        return None
+    slug = value.strip().lower()
+    if slug not in valid:
+        raise SswError("err.bad-option", exit_code=2, value=value, option=option, valid=", ".join(valid))
+    return slug
+
+
+def _tag_ids(ds: Any, plan_id: str | None, field: str) -> list[str]:
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    return [tag.id for tag in getattr(plan.file, field)] if plan else []
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
+    if value not in valid:
+        raise SswError(key, exit_code=2, value=value, option=option, valid=", ".join(valid))
+    return value
+
+
+from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        print(f"ssw {__version__}")
+        return
+    try:
+        app(args=args, prog_name="ssw", standalone_mode=False)
+    except SswError as exc:
+        _report_error(exc)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        lang = State.lang if State.lang in ("nl", "en") else "nl"
+        print(t("err.internal", lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
+        sys.exit(1)
+
+
+def _report_error(exc: SswError) -> None:
+    lang = State.lang if State.lang in ("nl", "en") else "nl"
+    if exc.problems:
+        from ssw import terminal
+
+        terminal.print_problems(exc.problems, lang, sys.stderr)
+        print(exc.message(lang), file=sys.stderr)
+        return
+    print(f"ssw: {exc.message(lang)}", file=sys.stderr)
