@@ -85,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.unknown-key": ("bedoelde je '{suggestion}'?", "did you mean '{suggestion}'?"),
     "hint.unknown-key.none": ("geldige sleutels: {valid}", "valid keys: {valid}"),
     "hint.missing-key": ("voeg '{key}:' toe", "add '{key}:'"),
-    "hint.read-as-bool": ("zet de waarde tussen aanhalingstekens: \"{value}\" (yes/no/on/off worden anders waar/onwaar)", "quote it: yes/no/on/off are read as true/false"),
+    "hint.read-as-bool": ("zet het tussen aanhalingstekens: \"{raw}\" (yes/no/on/off worden anders als waar/onwaar gelezen)", "quote it: \"{raw}\" (yes/no/on/off are read as true/false)"),
     "hint.read-as-number": ("zet het tussen aanhalingstekens: \"{raw}\"", "quote it: \"{raw}\""),
     "hint.bad-value": ("geldige waarden: {expected}", "valid values: {expected}"),
     "hint.bad-slug": ("gebruik kleine letters, cijfers en koppeltekens", "use lowercase letters, digits and hyphens"),
@@ -221,7 +221,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "nl", **params: Any) -> str:
+def t(key: str, lang: str = "nl", /, **params: Any) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
         return key

@@ -156,7 +156,7 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
         elif kind in ("date-format", "date-month", "date-day"):
             problems.append(Problem(rel, kind, dict(ctx), loc=loc))
         elif isinstance(value, bool) and kind != "bool_type":
-            problems.append(Problem(rel, "read-as-bool", {"key": key, "value": str(value).lower()}, loc=loc))
+            problems.append(Problem(rel, "read-as-bool", {"key": key, "value": str(value).lower(), "raw": str(value).lower()}, loc=loc))
         elif isinstance(value, (int, float)) and kind in ("string_type", "enum", "literal_error"):
             problems.append(Problem(rel, "read-as-number", {"key": key, "value": value, "raw": str(value)}, loc=loc))
         elif kind in ("enum", "literal_error"):
@@ -345,7 +345,7 @@ def locate(problem: Problem, tree: Any) -> Problem:
     if node is None:
         return problem.at(1, 1)
     target = key_node if (problem.key_loc and key_node is not None) else node
-    if problem.code == "read-as-number" and isinstance(node, yaml.ScalarNode):
+    if problem.code in ("read-as-number", "read-as-bool") and isinstance(node, yaml.ScalarNode):
         problem.params["raw"] = node.value
     mark = target.start_mark
     return problem.at(mark.line + 1, mark.column + 1)

@@ -11,6 +11,7 @@ import sys
 from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from ssw import __version__
 from ssw.i18n import t
@@ -24,7 +25,30 @@ RootOpt = Annotated[Optional[str], typer.Option("--root", help="Data-map (anders
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Taal van de uitvoer: nl of en (ook SSW_LANG).", show_default=False)]
 FormatOpt = Annotated[str, typer.Option("--format", help="table, json of csv.")]
 
+class SswGroup(TyperGroup):
+    """The one place where "cannot go on" becomes a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SswError as exc:
+            _report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except RecursionError:
+            print(t("err.internal", State.lang, kind="RecursionError", detail="nesting too deep"), file=sys.stderr)
+            raise typer.Exit(1) from None
+        except Exception as exc:  # never a traceback for users
+            if hasattr(exc, "exit_code") and hasattr(exc, "show"):  # click's own usage errors
+                raise
+            print(t("err.internal", State.lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
+            raise typer.Exit(1) from None
+
+
 app = typer.Typer(
+    cls=SswGroup,
+    pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -145,28 +169,12 @@ from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `ssw` script; `--version` alone answers before Typer loads."""
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
         print(f"ssw {__version__}")
         return
-    try:
-        app(args=args, prog_name="ssw", standalone_mode=False)
-    except SswError as exc:
-        _report_error(exc)
-        sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(1)
-    except Exception as exc:  # click usage errors and anything unforeseen
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        lang = State.lang if State.lang in ("nl", "en") else "nl"
-        print(t("err.internal", lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
-        sys.exit(1)
+    app(args=args, prog_name="ssw")
 
 
 def _report_error(exc: SswError) -> None:

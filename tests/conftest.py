@@ -1,0 +1,73 @@
+"""Shared fixtures: copies of real roots in tmp folders, and the CLI as users run it."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+WIDTH = "100"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # --- golden files (reports) ---
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def copy_real_root(dest: Path) -> Path:
+    """The repository's own data (plan/ and regions/) in a fresh folder."""
+    shutil.copytree(REPO / "plan", dest / "plan")
+    shutil.copytree(REPO / "regions", dest / "regions")
+    return dest
+
+
+def copy_demo_root(dest: Path) -> Path:
+    """The demo root with the real plan beside it, as in the repository."""
+    shutil.copytree(REPO / "plan", dest / "plan")
+    shutil.copytree(REPO / "examples" / "demo", dest / "examples" / "demo")
+    (dest / ".git").mkdir(exist_ok=True)
+    return dest / "examples" / "demo"
+
+
+@pytest.fixture
+def real_root(tmp_path: Path) -> Path:
+    return copy_real_root(tmp_path / "root")
+
+
+@pytest.fixture
+def demo_root(tmp_path: Path) -> Path:
+    return copy_demo_root(tmp_path / "repo")
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.output = stdout + stderr
+
+
+def run(args: list[str], env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    """The real CLI through Typer's CliRunner, at a fixed width and date."""
+    from ssw.cli import app
+
+    base = {"COLUMNS": WIDTH, "SSW_TODAY": "2026-11-23", "NO_COLOR": "1", "SSW_LANG": "", "SSW_ROOT": ""}
+    result = CliRunner().invoke(app, args, env={**base, **(env or {})}, input=input, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
