@@ -32,16 +32,95 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         print(t("out.valid", lang, files=loaded.files, items=len(ds.items), updates=len(ds.updates)))
 
 
-# -- status ----------------------------------------------------------------------------
+# -- output: plain lines with style hints; rich only on a colour terminal -------------------
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
 COLOURS = {"gerealiseerd": "green", "lopend": "cyan", "gepland": "blue", "uitgesteld": "yellow", "geschrapt": "red", "onbekend": "dim"}
 
+Segment = tuple[str, str]  # (text, rich style or "")
 
-def console(stream: IO[str] | None = None) -> Any:
-    from rich.console import Console
 
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=False)
+class Out:
+    """Collects lines of styled segments. Plain text when piped or NO_COLOR; rich on a
+    colour terminal. Layout is the same either way, so one code path serves both."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        import os
+        import shutil
+
+        self.stream = stream or sys.stdout
+        self.colour = self.stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        self.width = shutil.get_terminal_size((80, 24)).columns if self.stream.isatty() else _env_width()
+        self.lines: list[list[Segment]] = []
+
+    @property
+    def plain(self) -> bool:
+        return not self.colour
+
+    def line(self, *segments: str | Segment) -> None:
+        self.lines.append([(s, "") if isinstance(s, str) else s for s in segments])
+
+    def wrap(self, text: str, indent: str = "", style: str = "") -> None:
+        import textwrap
+
+        for part in textwrap.wrap(" ".join(text.split()), width=max(20, self.width - len(indent))) or [""]:
+            self.line((indent + part, style))
+
+    def blank(self) -> None:
+        self.lines.append([])
+
+    def flush(self) -> None:
+        if self.colour:
+            from rich.console import Console
+            from rich.text import Text
+
+            con = Console(file=self.stream, highlight=False, soft_wrap=True)
+            for segments in self.lines:
+                con.print(Text.assemble(*[(text, style or "") for text, style in segments]))
+        else:
+            self.stream.write("".join("".join(text for text, _ in segs) + "\n" for segs in self.lines))
+        self.lines = []
+
+
+def _env_width() -> int:
+    import os
+
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "80")))
+    except ValueError:
+        return 80
+
+
+def fit(text: str, width: int) -> str:
+    """One line, cut with an ellipsis, padded to `width`."""
+    text = " ".join(str(text).split())
+    if len(text) > width:
+        text = text[: max(0, width - 1)] + "…"
+    return text.ljust(width)
+
+
+def table(out: Out, headers: list[str], rows: list[list[str]], flex: int | None = None,
+          right: set[int] | None = None, styles: list[list[str]] | None = None) -> None:
+    """A plain column table; column `flex` takes what the width leaves."""
+    right = right or set()
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    if flex is not None:
+        others = sum(w for i, w in enumerate(widths) if i != flex) + len(widths) - 1
+        widths[flex] = max(10, min(widths[flex], out.width - others))
+
+    def cells(values: list[str], row_styles: list[str] | None) -> list[Segment]:
+        segs: list[Segment] = []
+        for i, value in enumerate(values):
+            text = fit(value, widths[i]) if i == flex else str(value)
+            text = text.rjust(widths[i]) if i in right else text.ljust(widths[i])
+            segs.append((text, row_styles[i] if row_styles else ""))
+            if i < len(values) - 1:
+                segs.append((" ", ""))
+        return segs
+
+    out.line(*cells(headers, ["bold"] * len(headers)))
+    for r_i, row in enumerate(rows):
+        out.line(*cells(row, styles[r_i] if styles else None))
 
 
 def bar(counts: Any, width: int, plain: bool) -> str:
@@ -60,138 +139,112 @@ def _count_parts(counts: Any, lang: str) -> str:
     return " · ".join(f"{counts.by_status[s]} {t('status.' + s, lang)}" for s in counts.by_status)
 
 
-def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from ssw.i18n import format_date
-    from ssw.status import STATUSES
-
-    con = console()
-    plain = not con.is_terminal
-    con.print(Text(f"{rep.plan.file.title} — {as_of_line(rep, lang)}", style="bold"))
-    active = {k: v for k, v in rep.filters.__dict__.items() if v}
-    if active:
-        con.print(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
-    con.print(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
-    unknown = rep.totals.by_status["onbekend"]
-    if unknown and unknown * 2 >= rep.totals.total:
-        con.print(Text(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow"))
-    con.print()
-
-    count_width = max(2, len(str(rep.totals.total)))
-    fixed = 6 + 16 + len(STATUSES) * (count_width + 1) + 1
-    title_width = max(12, min(60, con.width - fixed))
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=False, padding=(0, 1, 0, 0),
-                  header_style=None if plain else "bold")
-    table.add_column(t("st.col.id", lang), no_wrap=True, min_width=5)
-    table.add_column(t("st.col.theme", lang), overflow="ellipsis", no_wrap=True, width=title_width)
-    table.add_column(t("st.col.progress", lang), no_wrap=True, min_width=15)
-    for s in STATUSES:
-        table.add_column(SYMBOLS[s], justify="right", no_wrap=True, min_width=count_width,
-                         style=None if plain else COLOURS[s])
-    for row in rep.rows:
-        star = "★" if row.item.speerpunten else " "
-        pct = f"{row.counts.progress * 100:3.0f}%"
-        table.add_row(f"{star}{row.item.id}", _short(row.item.title, title_width), f"{bar(row.counts, 10, plain)} {pct}",
-                      *[str(row.counts.by_status[s]) for s in STATUSES])
-    con.print(table)
-    con.print(t("st.legend", lang), style=None if plain else "dim")
-
-    if rep.speerpunten:
-        con.print()
-        con.print(Text(t("st.speerpunten", lang), style="bold"))
-        for sp, counts in rep.speerpunten:
-            themes = ", ".join(sp.themes)
-            con.print(f"★ {sp.id:<17} {themes:<6} {bar(counts, 10, plain)} {counts.progress * 100:3.0f}%  "
-                      + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES))
-
-    if rep.regions:
-        con.print()
-        con.print(Text(t("st.regions", lang), style="bold"))
-        con.print(regions_table(rep, lang, plain, with_chair=False))
-        for r in rep.regions:
-            if r.incomplete:
-                con.print(Text(f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), style="red"))
-
-    con.print()
-    con.print(Text(t("st.stale", lang, months=rep.stale_months), style="bold"))
-    if not rep.stale:
-        con.print("  " + t("st.none", lang))
-    for s in rep.stale:
-        platforms = ", ".join(s.stale_platforms) or (s.last.platform if s.last else "")
-        last = format_date(s.last.date, lang) if s.last else "—"
-        con.print(f"  {s.item.id:<10} {SYMBOLS[s.status]} {_short(s.item.title, 48)}  "
-                  + t("st.last", lang, date=last, platforms=platforms))
-    con.print()
-    con.print(Text(t("st.late", lang), style="bold"))
-    if not rep.late:
-        con.print("  " + t("st.none", lang))
-    for s in rep.late:
-        con.print(f"  {s.item.id:<10} {SYMBOLS[s.status]} {_short(s.item.title, 48)}  "
-                  + t("st.due", lang, due=format_date(s.item.due, lang)))
-    if other_plans:
-        con.print()
-        con.print(t("st.other-plans", lang, plans=", ".join(other_plans)), style=None if plain else "dim")
+def _short(text: str, width: int) -> str:
+    return fit(text, width).rstrip()
 
 
 def _fmt(value: Any) -> str:
     return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
+    from ssw.i18n import format_date
+    from ssw.status import STATUSES
+
+    out = Out()
+    out.wrap(f"{rep.plan.file.title} — {as_of_line(rep, lang)}", style="bold")
+    active = {k: v for k, v in rep.filters.__dict__.items() if v}
+    if active:
+        out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
+    out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    unknown = rep.totals.by_status["onbekend"]
+    if unknown and unknown * 2 >= rep.totals.total:
+        out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
+    out.blank()
+    headers = [t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
+    rows, styles = [], []
+    for row in rep.rows:
+        star = "★" if row.item.speerpunten else " "
+        rows.append([f"{star}{row.item.id}", row.item.title, f"{bar(row.counts, 10, out.plain)} {row.counts.progress * 100:3.0f}%"]
+                    + [str(row.counts.by_status[s]) for s in STATUSES])
+        styles.append(["bold", "", "green"] + [COLOURS[s] for s in STATUSES])
+    table(out, headers, rows, flex=1, right=set(range(3, 3 + len(STATUSES))), styles=styles)
+    out.wrap(t("st.legend", lang), style="dim")
+
+    if rep.speerpunten:
+        out.blank()
+        out.line((t("st.speerpunten", lang), "bold"))
+        for sp, counts in rep.speerpunten:
+            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress * 100:3.0f}%  "
+                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES))
+    if rep.regions:
+        out.blank()
+        out.line((t("st.regions", lang), "bold"))
+        regions_table(out, rep, lang, with_chair=False)
+        for r in rep.regions:
+            if r.incomplete:
+                out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
+    for title_key, states, detail in (
+        ("st.stale", rep.stale, lambda s: t("st.last", lang, date=format_date(s.last.date, lang) if s.last else "—",
+                                            platforms=", ".join(s.stale_platforms) or (s.last.platform if s.last else ""))),
+        ("st.late", rep.late, lambda s: t("st.due", lang, due=format_date(s.item.due, lang))),
+    ):
+        out.blank()
+        out.line((t(title_key, lang, months=rep.stale_months), "bold"))
+        if not states:
+            out.line("  " + t("st.none", lang))
+        for s in states:
+            tail = detail(s)
+            room = max(20, out.width - 15 - len(tail) - 2)
+            out.line(f"  {s.item.id:<10} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, room)}  ", (tail, "dim"))
+    if other_plans:
+        out.blank()
+        out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
+    out.flush()
 
 
 def status_csv(rep: Any) -> str:
     import csv
     import io
 
+    from ssw.loader import natural_key
     from ssw.status import state_dict
 
-    out = io.StringIO()
+    buffer = io.StringIO()
     fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "last_update",
               "lead", "partners", "krachtlijnen", "speerpunten", "platforms"]
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    from ssw.loader import natural_key
-
     for state in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id)):
         row = state_dict(state, rep.filters.region)
-        row["partners"] = ";".join(row["partners"])
-        row["krachtlijnen"] = ";".join(row["krachtlijnen"])
-        row["speerpunten"] = ";".join(row["speerpunten"])
+        for key in ("partners", "krachtlijnen", "speerpunten"):
+            row[key] = ";".join(row[key])
         row["platforms"] = ";".join(f"{p}={v['status']}" for p, v in row["platforms"].items())
         row["stil"] = str(row["stil"]).lower()
         row["te_laat"] = str(row["te_laat"]).lower()
         writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
-    return out.getvalue()
+    return buffer.getvalue()
 
 
 # -- show ------------------------------------------------------------------------------
 
 
 def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
-    from rich.text import Text
-
     from ssw import lookup
     from ssw.i18n import format_date
 
-    con = console()
-    plain = not con.is_terminal
-    title = t("show.title", lang, kind=t("kind." + item.kind, lang).capitalize(), id=item.id)
-    con.print(Text(title, style="bold"))
-    con.print(Text(item.title))
+    out = Out()
+    out.line((t("show.title", lang, kind=t("kind." + item.kind, lang).capitalize(), id=item.id), "bold"))
+    out.wrap(item.title)
     if item.text:
-        con.print()
-        con.print(Text(item.text.strip()))
-    con.print()
+        for para in item.text.strip().split("\n\n"):
+            out.blank()
+            out.wrap(para)
+    out.blank()
     fields: list[tuple[str, str]] = [("show.plan", item.plan)]
     if item.parent:
         parent = ds.items.get((item.plan, item.parent))
-        fields.append(("show.parent", f"{item.parent} {_short(parent.title, 60) if parent else ''}"))
+        fields.append(("show.parent", f"{item.parent} {parent.title if parent else ''}"))
     if item.themes:
         fields.append(("show.themes", ", ".join(item.themes)))
     if item.kind in ("initiative", "action"):
@@ -200,6 +253,8 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         fields.append(("show.due", format_date(item.due, lang)))
     if item.lead:
         fields.append(("show.lead", _org_name(ds, item.lead)))
+    if item.lead_source:
+        fields.append(("show.lead-source", item.lead_source))
     if item.partners:
         fields.append(("show.partners", ", ".join(_org_name(ds, p) for p in item.partners)))
     if item.krachtlijnen:
@@ -211,44 +266,54 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         fields.append(("show.status", t("status." + state.status, lang) + (f" ({', '.join(flags)})" if flags else "")))
     width = max(len(t(k, lang)) for k, _ in fields)
     for key, value in fields:
-        con.print(f"{t(key, lang):<{width}}  {value}")
-    if item.lead_source:
-        con.print(Text(f"{t('show.lead-source', lang):<{width}}  {' '.join(item.lead_source.split())}"), overflow="fold")
+        label = f"{t(key, lang):<{width}}  "
+        first, *rest = _wrapped(value, out.width - len(label)) or [""]
+        out.line((label, "bold"), first)
+        for more in rest:
+            out.line(" " * len(label) + more)
     if item.children:
-        con.print()
-        con.print(Text(t("show.children", lang), style="bold"))
+        out.blank()
+        out.line((t("show.children", lang), "bold"))
         for child_id in item.children:
             child = ds.items.get((item.plan, child_id))
-            if child is None:
-                continue
-            con.print(f"  {child_id:<10} {child.title}", overflow="fold")
+            if child is not None:
+                out.line(f"  {child_id:<10} {_short(child.title, out.width - 13)}")
     if state is not None and item.regional and state.platforms:
-        con.print()
-        con.print(Text(t("show.per-platform", lang), style="bold"))
+        out.blank()
+        out.line((t("show.per-platform", lang), "bold"))
         for p, ps in state.platforms.items():
             flag = f" ({t('show.stil', lang)})" if ps.stil else ""
-            con.print(f"  {p:<16} {SYMBOLS[ps.status]} {t('status.' + ps.status, lang)}  {format_date(ps.last.date, lang)}{flag}")
+            out.line(f"  {p:<16} ", (f"{SYMBOLS[ps.status]} {t('status.' + ps.status, lang)}", COLOURS[ps.status]),
+                     f"  {format_date(ps.last.date, lang)}{flag}")
     if item.trackable:
-        con.print()
-        con.print(Text(t("show.history", lang), style="bold"))
+        out.blank()
+        out.line((t("show.history", lang), "bold"))
         recs = lookup.history(ds, item)
         if not recs:
-            con.print("  " + t("show.no-history", lang))
+            out.line("  " + t("show.no-history", lang))
         for rec in recs:
             u = rec.update
             who = f" — {u.author}" if u.author else ""
-            con.print(Text(f"  {format_date(u.date, lang)}  {rec.platform}  {SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}{who}"))
+            out.line(f"  {format_date(u.date, lang)}  {rec.platform}  ",
+                     (f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}", COLOURS[u.status.value]), who)
             if u.note:
-                con.print(Text("      " + " ".join(u.note.split())), overflow="fold")
+                out.wrap(u.note, indent="      ")
             for link in u.links:
-                con.print(Text("      " + link, style=None if plain else "underline"))
-            con.print(Text(f"      {rec.path}:{rec.line}", style=None if plain else "dim"))
+                out.line(("      " + link, "underline"))
+            out.line((f"      {rec.path}:{rec.line}", "dim"))
     decisions = lookup.decisions_about(ds, item)
     if decisions:
-        con.print()
-        con.print(Text(t("show.decisions", lang), style="bold"))
+        out.blank()
+        out.line((t("show.decisions", lang), "bold"))
         for e in decisions:
-            con.print(Text(f"  {format_date(e.model.date, lang)}  {e.model.id}: {' '.join(e.model.text.split())}"), overflow="fold")
+            out.wrap(f"{format_date(e.model.date, lang)}  {e.model.id}: {e.model.text}", indent="  ")
+    out.flush()
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(" ".join(str(text).split()), width=max(20, width))
 
 
 def _org_name(ds: Any, org_id: str) -> str:
@@ -257,99 +322,86 @@ def _org_name(ds: Any, org_id: str) -> str:
 
 
 def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
-    from rich.text import Text
-
     from ssw import lookup
     from ssw.i18n import format_date
 
-    con = console()
+    out = Out()
     p = ds.platforms[platform_id]
-    con.print(Text(f"{t('kind.platform', lang).capitalize()} {platform_id}", style="bold"))
-    con.print(p.name)
-    con.print(f"{t('show.chair', lang)}: {p.chair.name if p.chair else t('show.unknown-chair', lang)}")
+    out.line((f"{t('kind.platform', lang).capitalize()} {platform_id}", "bold"))
+    out.line(p.name)
+    out.line(f"{t('show.chair', lang)}: {p.chair.name if p.chair else t('show.unknown-chair', lang)}")
     for focus in p.focus:
-        con.print(f"{t('show.focus', lang)} {focus.year}: {', '.join(focus.themes)}")
+        out.line(f"{t('show.focus', lang)} {focus.year}: {', '.join(focus.themes)}")
     for body in p.bodies:
-        con.print()
-        con.print(Text(body.name, style="bold"))
+        out.blank()
+        out.line((body.name, "bold"))
         if body.text:
-            con.print(Text(" ".join(body.text.split())), overflow="fold")
+            out.wrap(body.text)
         for member in body.members:
-            con.print(Text(f"  - {member.text}"), overflow="fold")
+            out.wrap(member.text, indent="  - ")
     region = next((r for r in rep.regions if r.platform == platform_id), None)
     if region and region.own_actions:
-        con.print()
-        con.print(Text(t("kind.regional-action", lang).capitalize(), style="bold"))
+        out.blank()
+        out.line((t("kind.regional-action", lang).capitalize(), "bold"))
         for s in region.own_actions:
-            con.print(f"  {s.item.id:<20} {SYMBOLS[s.status]} {s.item.title}")
-    con.print()
-    con.print(Text(t("show.history", lang), style="bold"))
+            out.line(f"  {s.item.id:<20} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, out.width - 25)}")
+    out.blank()
+    out.line((t("show.history", lang), "bold"))
     recs = lookup.platform_updates(ds, platform_id)
     if not recs:
-        con.print("  " + t("show.no-history", lang))
+        out.line("  " + t("show.no-history", lang))
     for rec in recs:
         u = rec.update
-        con.print(Text(f"  {format_date(u.date, lang)}  {u.target:<12} {SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}  {_short(u.note, 60)}"))
+        head = f"  {format_date(u.date, lang):<18} {u.target:<14} "
+        out.line(head, (SYMBOLS[u.status.value], COLOURS[u.status.value]), f" {_short(u.note, max(10, out.width - len(head) - 3))}")
+    out.flush()
 
 
 def print_organisation(ds: Any, org: Any, lang: str) -> None:
-    from rich.text import Text
-
     from ssw import lookup
-
-    con = console()
-    con.print(Text(f"{t('kind.organisation', lang).capitalize()} {org.id}", style="bold"))
-    con.print(org.name)
-    if org.aliases:
-        con.print(f"{t('show.aliases', lang)}: {', '.join(org.aliases)}")
-    if org.contacts:
-        con.print()
-        con.print(Text(t("show.contacts", lang), style="bold"))
-        for c in org.contacts:
-            themes = f" [{', '.join(c.themes)}]" if c.themes else ""
-            con.print(f"  {c.name}: {', '.join(c.topics)}{themes}")
-    items = lookup.organisation_items(ds, org.id)
-    con.print()
-    con.print(Text(t("show.items", lang), style="bold"))
-    if not items:
-        con.print("  " + t("st.none", lang))
     from ssw.loader import natural_key
 
+    out = Out()
+    out.line((f"{t('kind.organisation', lang).capitalize()} {org.id}", "bold"))
+    out.line(org.name)
+    if org.aliases:
+        out.line(f"{t('show.aliases', lang)}: {', '.join(org.aliases)}")
+    if org.contacts:
+        out.blank()
+        out.line((t("show.contacts", lang), "bold"))
+        for c in org.contacts:
+            themes = f" [{', '.join(c.themes)}]" if c.themes else ""
+            out.wrap(f"{c.name}: {', '.join(c.topics)}{themes}", indent="  ")
+    items = lookup.organisation_items(ds, org.id)
+    out.blank()
+    out.line((t("show.items", lang), "bold"))
+    if not items:
+        out.line("  " + t("st.none", lang))
     for item in sorted(items, key=lambda i: (i.plan, natural_key(i.id))):
         role = t("show.lead", lang) if item.lead == org.id else t("show.partners", lang)
-        con.print(Text(f"  {item.id:<24} {role:<8} {_short(item.title, 60)}"))
+        out.line(f"  {item.id:<24} {role:<8} {_short(item.title, max(10, out.width - 36))}")
+    out.flush()
 
 
 # -- regions ---------------------------------------------------------------------------
 
 
-def regions_table(rep: Any, lang: str, plain: bool, with_chair: bool = True) -> Any:
-    from rich.table import Table
-
-    from ssw.i18n import format_date
-
+def regions_table(out: Out, rep: Any, lang: str, with_chair: bool = True) -> None:
     year = rep.as_of.year
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0), header_style=None if plain else "bold")
-    table.add_column(t("rg.col.platform", lang), no_wrap=True, min_width=15)
-    if with_chair:
-        table.add_column(t("rg.col.chair", lang), overflow="ellipsis", no_wrap=True, max_width=22)
-    table.add_column(t("rg.col.last", lang), no_wrap=True, min_width=10)
-    table.add_column(t("rg.col.focus", lang, year=year), no_wrap=True, min_width=10)
-    table.add_column(t("rg.col.updates", lang, year=year), justify="right", no_wrap=True)
-    table.add_column(t("rg.col.signals", lang), justify="right", no_wrap=True)
-    if not with_chair:
-        table.add_column(t("rg.col.own", lang), justify="right", no_wrap=True)
+    headers = [t("rg.col.platform", lang)] + ([t("rg.col.chair", lang)] if with_chair else []) + [
+        t("rg.col.last", lang), t("rg.col.focus", lang, year=year), t("rg.col.updates", lang, year=year),
+        t("rg.col.signals", lang)] + ([] if with_chair else [t("rg.col.own", lang)])
+    rows = []
     for r in rep.regions:
         last = str(r.last_update.date) if r.last_update else "—"
-        cells = [r.platform] + ([r.chair or "—"] if with_chair else []) + [last, ", ".join(r.focus) or "—",
-                 str(r.updates_in_year), str(r.open_signals)] + ([] if with_chair else [str(len(r.own_actions))])
-        table.add_row(*cells)
-    return table
+        rows.append([r.platform] + ([r.chair or "—"] if with_chair else []) + [last, ", ".join(r.focus) or "—",
+                    str(r.updates_in_year), str(r.open_signals)] + ([] if with_chair else [str(len(r.own_actions))]))
+    n = len(headers)
+    table(out, headers, rows, flex=1 if with_chair else 2, right={n - 1, n - 2} | (set() if with_chair else {n - 3}))
 
 
 def print_regions(rep: Any, lang: str) -> None:
-    from rich.text import Text
-
-    con = console()
-    con.print(Text(as_of_line(rep, lang), style="bold"))
-    con.print(regions_table(rep, lang, not con.is_terminal))
+    out = Out()
+    out.line((as_of_line(rep, lang), "bold"))
+    regions_table(out, rep, lang)
+    out.flush()
