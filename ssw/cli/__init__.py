@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
 def _report_error(exc: SswError) -> None:
     lang = State.lang if State.lang in ("nl", "en") else "nl"
     if exc.problems:
-        from ssw import terminal
+        from ssw.cli import terminal
 
         terminal.print_problems(exc.problems, lang, sys.stderr)
         print(exc.message(lang), file=sys.stderr)

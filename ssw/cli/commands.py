@@ -45,7 +45,7 @@ def validate(
     root_, lang_ = _settings(root, lang)
     _choice(format, ("text", "json"), "--format")
     loaded = load(root_)
-    from ssw import terminal
+    from ssw.cli import terminal
 
     terminal.print_validation(loaded, lang_, format)
     raise typer.Exit(1 if loaded.problems else 0)
@@ -101,7 +101,7 @@ def status(
     Voorbeeld: ssw status --region antwerpen --stale
     """
     from ssw import status as st
-    from ssw import terminal
+    from ssw.cli import terminal
 
     root_, lang_ = _settings(root, lang)
     _choice(format, ("table", "json", "csv"), "--format")
@@ -180,7 +180,7 @@ def regions(
     Voorbeeld: ssw regions --format json
     """
     from ssw import status as st
-    from ssw import terminal
+    from ssw.cli import terminal
 
     root_, lang_ = _settings(root, lang)
     _choice(format, ("table", "json"), "--format")
