@@ -140,7 +140,8 @@ def show(
 
     Voorbeeld: ssw show 4.8.1
     """
-    from ssw import lookup, terminal
+    from ssw import lookup
+    from ssw.cli import terminal
     from ssw import status as st
     from ssw.loader import update_lines
 
