@@ -1,0 +1,57 @@
+"""Every command has help text with an example and appears in the README; the
+committed JSON Schemas match the models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import REPO, run
+
+from ssw import models
+from ssw.schema import schema_text
+
+
+def commands() -> list[str]:
+    from typer.main import get_command
+
+    from ssw.cli import app
+
+    return sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name in commands():
+        result = run([name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Voorbeeld: ssw " in result.stdout, f"{name} --help has no example"
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"ssw {name}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", sorted(models.KINDS))
+def test_committed_schemas_are_current(kind: str) -> None:
+    path = REPO / "schemas" / f"{kind}.schema.json"
+    assert path.is_file(), "run `ssw schema` to write schemas/"
+    assert path.read_text(encoding="utf-8") == schema_text(kind), f"{path.name} is stale: run `ssw schema`"
+
+
+def test_schema_of_one_kind_is_printed() -> None:
+    result = run(["schema", "updates"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["type"] == "array" and "status" in json.dumps(schema)
+
+
+def test_unknown_schema_kind_is_a_usage_error() -> None:
+    result = run(["schema", "nope"])
+    assert result.exit_code == 2 and "updates" in result.output
+
+
+def test_version() -> None:
+    from ssw import __version__
+
+    assert run(["--version"]).stdout.strip() == f"ssw {__version__}"
