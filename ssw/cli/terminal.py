@@ -148,7 +148,6 @@ def _fmt(value: Any) -> str:
 
 
 def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
-    from ssw.i18n import format_date
     from ssw.status import STATUSES
 
     out = Out()
@@ -185,9 +184,8 @@ def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
             if r.incomplete:
                 out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
     for title_key, states, detail in (
-        ("st.stale", rep.stale, lambda s: t("st.last", lang, date=format_date(s.last.date, lang) if s.last else "—",
-                                            platforms=", ".join(s.stale_platforms) or (s.last.platform if s.last else ""))),
-        ("st.late", rep.late, lambda s: t("st.due", lang, due=format_date(s.item.due, lang))),
+        ("st.stale", rep.stale, lambda s: t("st.last", lang, updates=_stale_detail(s, rep.filters.region))),
+        ("st.late", rep.late, lambda s: t("st.due", lang, due=str(s.item.due))),
     ):
         out.blank()
         out.line((t(title_key, lang, months=rep.stale_months), "bold"))
@@ -201,6 +199,12 @@ def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
         out.blank()
         out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
     out.flush()
+
+
+def _stale_detail(state: Any, region: str | None) -> str:
+    """Which platform went quiet, since when: `brussel 2023-05-25`."""
+    quiet = [region] if region else (state.stale_platforms or [state.last.platform])
+    return ", ".join(f"{p} {state.platforms[p].last.date}" for p in quiet if p in state.platforms)
 
 
 def status_csv(rep: Any) -> str:
