@@ -297,9 +297,10 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
             out.line("  " + t("show.no-history", lang))
         for rec in recs:
             u = rec.update
+            head = f"  {format_date(u.date, lang)}  {rec.platform}  "
+            label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
             who = f" — {u.author}" if u.author else ""
-            out.line(f"  {format_date(u.date, lang)}  {rec.platform}  ",
-                     (f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}", COLOURS[u.status.value]), who)
+            out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
             if u.note:
                 out.wrap(u.note, indent="      ")
             for link in u.links:

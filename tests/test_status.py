@@ -1,0 +1,164 @@
+"""`ssw status`, `show` and `regions` on the demo data, against numbers worked out by
+hand from the demo's logs (examples/demo/regions/*/updates/*.yaml)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import REPO, run
+
+DEMO = str(REPO / "examples" / "demo")
+
+
+def status_json(*args: str) -> dict:
+    result = run(["--root", DEMO, "status", "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def item(data: dict, item_id: str) -> dict:
+    return next(i for i in data["items"] if i["id"] == item_id)
+
+
+def theme(data: dict, theme_id: str) -> dict:
+    return next(t for t in data["themes"] if t["id"] == theme_id)
+
+
+def test_ended_plan_is_seen_from_its_end() -> None:
+    data = status_json()
+    assert (data["plan"], data["as_of"], data["as_of_reason"]) == ("ssw-2020-2024", "2024-12-31", "plan-end")
+
+
+def test_theme_roll_up_by_hand() -> None:
+    # 4.5: .1 .4 .5 realised by vlaanderen (2020-10-15, 2022-10-04, 2023-09-19); .3 realised in all five
+    # provinces (2021); .2 never reported -> 4 gerealiseerd, 1 onbekend, progress 4/5.
+    counts = theme(status_json(), "4.5")["counts"]
+    assert (counts["gerealiseerd"], counts["onbekend"], counts["total"]) == (4, 1, 5)
+    assert counts["progress"] == 0.8
+
+
+def test_regional_item_mixes_platforms() -> None:
+    # 4.8.2.1: antwerpen, limburg, west-vlaanderen gerealiseerd in 2024; brussel lopend since 2023-05-25.
+    state = item(status_json(), "4.8.2.1")
+    assert state["platforms"]["brussel"] == {"status": "lopend", "date": "2023-05-25", "stil": True}
+    assert {p: v["status"] for p, v in state["platforms"].items()} == {
+        "antwerpen": "gerealiseerd", "brussel": "lopend", "limburg": "gerealiseerd", "west-vlaanderen": "gerealiseerd"}
+    assert state["status"] == "lopend" and state["stil"] is True
+
+
+def test_as_of_looks_from_another_day() -> None:
+    # End of 2022: antwerpen, limburg and west-vlaanderen had reported lopend in 2022; brussel nothing yet.
+    data = status_json("--as-of", "2022-12-31")
+    assert data["as_of_reason"] == "given"
+    state = item(data, "4.8.2.1")
+    assert state["status"] == "lopend" and sorted(state["platforms"]) == ["antwerpen", "limburg", "west-vlaanderen"]
+    assert item(data, "4.5.1.5")["status"] == "onbekend"  # realised only on 2023-09-19
+
+
+def test_late_and_stale_lists() -> None:
+    data = status_json()
+    assert data["late"] == ["4.1.1.6", "4.3.1.5", "4.6.1.5", "4.7.2.4"]
+    assert data["stale"] == ["4.2.3.2", "4.4.1.8", "4.7.2.4", "4.8.1.4", "4.8.2.1", "4.9.1.2", "4.10.1.3"]
+
+
+def test_region_filter_shows_that_regions_status() -> None:
+    data = status_json("--region", "Brussel", "--stale")
+    assert [i["id"] for i in data["items"]] == ["4.8.2.1"]
+    assert data["items"][0]["status"] == "lopend"
+    assert [r["id"] for r in data["regions"]] == ["brussel"]
+
+
+def test_filters_combine() -> None:
+    # Krachtlijn politiserend: action 4.1.1 (6 initiatives), 4.2.1.2, action 4.2.2 (3), 4.9.1 (7), 4.10.1 (4).
+    assert status_json("--krachtlijn", "politiserend")["totals"]["total"] == 21
+    superdivers = status_json("--speerpunt", "superdivers")
+    assert superdivers["totals"]["total"] == 8 and {t["id"] for t in superdivers["themes"]} == {"4.3"}
+    vivel = status_json("--partner", "vivel")
+    assert [i["id"] for i in vivel["items"]] == ["4.6.1.2"] and vivel["items"][0]["status"] == "gerealiseerd"
+    unknown = status_json("--status", "onbekend")
+    assert unknown["totals"]["total"] == unknown["totals"]["onbekend"] == 22
+    both = status_json("--theme", "4.7", "--late")
+    assert [i["id"] for i in both["items"]] == ["4.7.2.4"]
+
+
+def test_csv_has_one_row_per_item() -> None:
+    result = run(["--root", DEMO, "status", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 77
+    row = next(r for r in rows if r["id"] == "4.8.2.1")
+    assert row["status"] == "lopend" and "brussel=lopend" in row["platforms"] and row["stil"] == "true"
+
+
+def test_table_in_both_languages() -> None:
+    nl = run(["--root", DEMO, "status"]).stdout
+    en = run(["--root", DEMO, "status", "--lang", "en"]).stdout
+    assert "stand op 31 december 2024, het einde van het plan" in nl and "Speerpunten" in nl
+    assert "as of 31 December 2024, the end of the plan" in en and "Spearheads" in en
+    assert "★4.10" in nl and "22 onbekend" in nl
+
+
+def test_machine_output_does_not_change_with_language() -> None:
+    nl = run(["--root", DEMO, "status", "--format", "json"]).stdout
+    en = run(["--root", DEMO, "status", "--format", "json", "--lang", "en"]).stdout
+    assert nl == en
+
+
+def test_bad_filter_values_are_usage_errors() -> None:
+    result = run(["--root", DEMO, "status", "--region", "gent"])
+    assert result.exit_code == 2 and "antwerpen" in result.output
+    assert run(["--root", DEMO, "status", "--status", "klaar"]).exit_code == 2
+    assert run(["--root", DEMO, "status", "--as-of", "2024-13-01"]).exit_code == 2
+    assert run(["--root", DEMO, "status", "--plan", "nope"]).exit_code == 2
+
+
+def test_sam_plan_by_goal() -> None:
+    data = status_json("--plan", "sam-2021-2025")
+    assert item(data, "sam.stek")["status"] == "gerealiseerd"
+    assert {t["id"] for t in data["themes"]} == {"sam.grondrechten", "sam.inclusie", "sam.samenwerken-en-netwerken"}
+
+
+def test_show_initiative_with_history() -> None:
+    result = run(["--root", DEMO, "show", "4.8.2.1"])
+    out = result.stdout
+    assert result.exit_code == 0
+    assert "Initiatief 4.8.2.1" in out and "regionale platformen" in out
+    history = out[out.index("Geschiedenis"):]
+    assert history.index("24 oktober 2024") < history.index("25 mei 2023")  # newest first
+    assert 'Verslag <b>vergadering</b> & "opvolging"' in out
+    assert "regions/antwerpen/updates/2023.yaml:" in out
+
+
+def test_show_action_lists_its_initiatives_in_plan_words() -> None:
+    out = run(["--root", DEMO, "show", "4.8.1"]).stdout
+    assert "sociaal werkers worden versterkt in het inzetten op rechtenverkenning" in out
+    for n in range(1, 8):
+        assert f"4.8.1.{n}" in out
+
+
+def test_show_platform_and_organisation() -> None:
+    platform = run(["--root", DEMO, "show", "limburg"]).stdout
+    assert "limburg.2024.1" in platform and "Voorzitter Limburg (fictief)" in platform
+    org = run(["--root", str(REPO), "show", "socius", "--lang", "en"]).stdout
+    assert "4.10.1" in org and "lead" in org
+
+
+def test_unknown_id_suggests_close_matches() -> None:
+    result = run(["--root", DEMO, "show", "4.8.21"])
+    assert result.exit_code == 1
+    assert "onbekende id '4.8.21'" in result.output and "4.8.2.1" in result.output
+
+
+def test_regions_table_and_json() -> None:
+    out = run(["--root", DEMO, "regions"]).stdout
+    assert "Voorzitter Antwerpen (fictief)" in out and "brussel" in out
+    data = json.loads(run(["--root", DEMO, "regions", "--format", "json"]).stdout)
+    brussel = next(r for r in data["regions"] if r["id"] == "brussel")
+    assert brussel["last_update"] == "2023-05-25" and brussel["updates_in_year"] == 0
+
+
+def test_fits_in_80_columns() -> None:
+    for args in (["status"], ["regions"], ["show", "4.8.2.1"], ["status", "--lang", "en"]):
+        out = run(["--root", DEMO, *args], env={"COLUMNS": "80"}).stdout
+        assert max(len(line) for line in out.splitlines()) <= 80, args
