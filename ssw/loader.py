@@ -44,17 +44,37 @@ class SourceFile:
     kind: str | None
 
 
-def discover(root: Root) -> list[SourceFile]:
+def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
+    """The YAML files under the plans folder and regions/. Links that lead out of the
+    tree are refused, never followed."""
+    import os
+
     files: list[SourceFile] = []
+    problems: list[Problem] = []
     for base, prefix in ((root.plan_dir, "plan"), (root.path / "regions", "regions")):
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*")):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
-                continue
-            kind_path = f"{prefix}/{path.relative_to(base).as_posix()}"
-            files.append(SourceFile(path, root.rel(path), kind_path, m.kind_of(kind_path)))
-    return files
+        top = base.resolve()
+        for folder, dirs, names in os.walk(base, followlinks=False):
+            here = Path(folder)
+            for name in list(dirs):
+                if (here / name).is_symlink():
+                    dirs.remove(name)
+                    if not (here / name).resolve().is_relative_to(top):
+                        problems.append(Problem(root.rel(here / name), "link-outside", {"target": str((here / name).resolve())}))
+            dirs.sort()
+            for name in sorted(names):
+                path = here / name
+                if path.suffix not in (".yaml", ".yml"):
+                    continue
+                if path.is_symlink() and not path.resolve().is_relative_to(top):
+                    problems.append(Problem(root.rel(path), "link-outside", {"target": str(path.resolve())}))
+                    continue
+                if not path.is_file():
+                    continue
+                kind_path = f"{prefix}/{path.relative_to(base).as_posix()}"
+                files.append(SourceFile(path, root.rel(path), kind_path, m.kind_of(kind_path)))
+    return files, problems
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
@@ -182,8 +202,7 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
 def load(root: Root) -> Loaded:
     from ssw.checks import run_checks
 
-    files = discover(root)
-    problems: list[Problem] = []
+    files, problems = discover(root)
     texts: dict[str, str] = {}
     if len(files) > MAX_FILES:
         problems.append(Problem(root.rel(root.path), "too-many-files", {"count": len(files), "limit": MAX_FILES}))

@@ -715,7 +715,8 @@ def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path]
         raise SswError("err.template", name=name, reason=t("report.template-missing", data["lang"], name=exc.name)) from None
     except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise SswError("err.template", name=_template_frame(exc) or name, reason=str(exc)[:300] or type(exc).__name__) from None
-    text = "\n".join(line.rstrip() for line in text.split("\n")) if fmt == "md" else text
+    if fmt == "md":  # tidy whitespace only: trailing spaces, runs of blank lines
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).lstrip("\n")
     return text.rstrip("\n") + "\n"
 
 

@@ -18,6 +18,10 @@ import yaml
 from ssw.problems import Problem
 
 MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 64  # libyaml recurses per level: very deep nesting crashes the process
+_FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'|#[^\n]*|[\[\]{}]')
+_COMPACT_NESTING = re.compile(r"(?:[-?:][ \t]+){%d,}" % MAX_DEPTH)
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH * 4), re.M)
 CONFLICT_RE = re.compile(r"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
 
 try:
@@ -106,7 +110,31 @@ def text_problems(text: str, rel: str) -> list[Problem]:
             indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
             if "\t" in indent:
                 problems.append(Problem(rel, "tab", line=number, column=indent.index("\t") + 1))
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = _line_col(text, deep)
+        problems.append(Problem(rel, "too-deep", {"limit": MAX_DEPTH}, line, col))
     return problems
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset where nesting passes MAX_DEPTH, found without parsing (cheap on clean files)."""
+    for rx in (_COMPACT_NESTING, _DEEP_INDENT):
+        m = rx.search(text)
+        if m:
+            return m.start()
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _FLOW_TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 def parse(text: str, rel: str) -> ReadResult:

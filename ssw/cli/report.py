@@ -1,0 +1,137 @@
+"""Commands that write documents: report and export."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+
+from ssw.cli import AsOfOpt, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _settings, app
+from ssw.i18n import t
+from ssw.problems import SswError
+
+OutOpt = Annotated[Optional[str], typer.Option("--out", help="Uitvoerbestand; '-' = standaarduitvoer; een bestaande map = de standaardnaam in die map.", show_default=False)]
+
+
+@contextmanager
+def _busy(message: str) -> Iterator[None]:
+    """A spinner on stderr while work takes a moment, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
+def _out_path(out: str | None, default_dir: Path, default_name: str) -> Path | None:
+    """None = stdout. An existing folder gets the default file name; nothing else is guessed."""
+    if out == "-":
+        return None
+    if out is None:
+        default_dir.mkdir(parents=True, exist_ok=True)
+        return default_dir / default_name
+    path = Path(out).expanduser()
+    if path.is_dir():
+        return path / default_name
+    if not path.parent.is_dir():
+        raise SswError("err.out-parent", exit_code=2, path=str(path.parent))
+    return path
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    from ssw.export import write_atomic
+
+    write_atomic(path, content)
+
+
+@app.command()
+def report(
+    year: Annotated[Optional[int], typer.Option("--year", help="Jaar van het rapport (standaard: het jaar van min(vandaag, einde plan)).", show_default=False)] = None,
+    kind: Annotated[str, typer.Option("--kind", help="jaaroverzicht, tussentijds of eindevaluatie.")] = "jaaroverzicht",
+    format: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+    out: OutOpt = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", help="Map met sjablonen die de standaard vervangen (bestand per bestand).", show_default=False)] = None,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Maak het rapport ondanks fouten; getroffen platformen worden als onvolledig gemarkeerd.")] = False,
+    as_of: AsOfOpt = None,
+    plan: PlanOpt = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Jaaroverzicht, tussentijdse evaluatie of eindevaluatie als Markdown of HTML.
+
+    Standaard geschreven naar reports/<plan>-<soort>-<jaar>.<taal>.<md|html>.
+
+    Voorbeeld: ssw report --year 2023 --format html
+    """
+    from ssw import report as rp
+
+    root_, lang_ = _settings(root, lang)
+    _choice(kind, rp.KINDS, "--kind")
+    _choice(format, rp.FORMATS, "--format")
+    dirs = _template_dirs(templates, root_)
+    day = _parse_day(as_of, "--as-of")
+    with _busy(t("report.rendering", lang_)):
+        loaded = _load(root_, lang_, allow_invalid=allow_invalid)
+        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, _plan(loaded.data, plan), dirs)
+        text = rp.render_report(data, format, dirs)
+    _emit(out, root_.path / "reports", rp.default_out_name(data, format), text, lang_, "out.report-written")
+
+
+def _template_dirs(templates: str | None, root: Any) -> list[Path]:
+    """Lookup order: --templates, then the root's templates/ (package defaults come last)."""
+    dirs = [root.path / "templates"]
+    if templates is not None:
+        given = Path(templates).expanduser()
+        if not given.is_dir():
+            raise SswError("err.templates-dir", exit_code=2, path=templates)
+        dirs.insert(0, given)
+    return dirs
+
+
+def _emit(out: str | None, default_dir: Path, name: str, content: str | bytes, lang: str, key: str) -> None:
+    path = _out_path(out, default_dir, name)
+    if path is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    _write(path, content)
+    typer.echo(t(key, lang, path=str(path)), err=True)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="json, csv of xlsx.")] = "json",
+    out: Annotated[Optional[str], typer.Option("--out", help="Uitvoerbestand ('-' = standaarduitvoer); voor csv een map.", show_default=False)] = None,
+    plan: PlanOpt = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """De hele afgeleide dataset: plannen, items met status, platformen, organisaties, updates.
+
+    Zonder --out: json naar standaarduitvoer, xlsx naar reports/ssw-export.xlsx; csv vraagt --out MAP.
+
+    Voorbeeld: ssw export --format xlsx --out stand.xlsx
+    """
+    from ssw import export as ex
+
+    root_, lang_ = _settings(root, lang)
+    _choice(format, ex.FORMATS, "--format")
+    if format == "csv" and (out is None or out == "-"):
+        raise SswError("err.csv-needs-out", exit_code=2)
+    with _busy(t("report.exporting", lang_)) if format != "json" else nullcontext():
+        loaded = _load(root_, lang_)
+        data = ex.build_export(loaded, root_, _plan(loaded.data, plan))
+    if format == "csv":
+        for path in ex.write_csv_dir(data, Path(out or ".").expanduser()):
+            typer.echo(t("out.export-written", lang_, path=str(path)), err=True)
+        return
+    content: str | bytes = ex.to_json(data) if format == "json" else ex.to_xlsx(data)
+    default_out = "-" if format == "json" else None
+    _emit(out if out is not None else default_out, root_.path / "reports", "ssw-export.xlsx", content, lang_, "out.export-written")

@@ -1,0 +1,80 @@
+"""Small, generic git helpers (subprocess, no shell): used by `record --commit` and reports.
+
+Every helper takes the folder to run in. "Not a repository" and "git is not installed"
+are answers (False / None), not errors; only `commit_file` raises, with git's own reason.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from ssw.problems import SswError
+
+
+def run_git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """`git -C cwd args...`; None when git cannot be started at all."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+            errors="replace", env=env, check=False,
+        )
+    except OSError:
+        return None
+
+
+def _out(cwd: Path, *args: str) -> str | None:
+    proc = run_git(cwd, *args)
+    if proc is None or proc.returncode != 0:
+        return None
+    return proc.stdout.strip()
+
+
+def is_work_tree(path: Path) -> bool:
+    return _out(path, "rev-parse", "--is-inside-work-tree") == "true"
+
+
+def head(path: Path) -> str | None:
+    """The full sha of HEAD, or None (no repository, no commit yet)."""
+    return _out(path, "rev-parse", "--verify", "--quiet", "HEAD") or None
+
+
+def short(path: Path, sha: str) -> str:
+    return _out(path, "rev-parse", "--short", sha) or sha[:7]
+
+
+def is_dirty(path: Path, paths: list[str | Path] | tuple[str | Path, ...] = ()) -> bool:
+    """Uncommitted changes (staged, unstaged or untracked) under `paths` (all when empty)."""
+    spec = [str(p) for p in paths]
+    out = _out(path, "status", "--porcelain", "--untracked-files=all", "--", *spec)
+    return bool(out)
+
+
+def config(path: Path, key: str) -> str | None:
+    return _out(path, "config", "--get", key) or None
+
+
+def has_identity(path: Path) -> bool:
+    """Can git name the author of a commit here (user.name / user.email)?"""
+    return _out(path, "var", "GIT_AUTHOR_IDENT") is not None
+
+
+def commit_file(path: Path, file: Path, message: str) -> str:
+    """Stage and commit exactly `file`; other staged changes stay staged, not committed.
+
+    Returns the new commit's sha. Raises SswError("err.git") with git's message.
+    """
+    rel = os.path.relpath(file, path)
+    for args in (("add", "--", rel), ("commit", "--quiet", "--only", "-m", message, "--", rel)):
+        proc = run_git(path, *args)
+        if proc is None:
+            raise SswError("err.git", reason="git not found")
+        if proc.returncode != 0:
+            lines = (proc.stderr or proc.stdout).strip().splitlines()
+            raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
+    sha = head(path)
+    if sha is None:
+        raise SswError("err.git", reason="no HEAD after commit")
+    return sha
