@@ -56,6 +56,11 @@ def config(path: Path, key: str) -> str | None:
     return _out(path, "config", "--get", key) or None
 
 
+def editor(path: Path) -> str | None:
+    """The editor git would start (GIT_EDITOR, core.editor, VISUAL, EDITOR), as a shell command."""
+    return _out(path, "var", "GIT_EDITOR") or None
+
+
 def has_identity(path: Path) -> bool:
     """Can git name the author of a commit here (user.name / user.email)?"""
     return _out(path, "var", "GIT_AUTHOR_IDENT") is not None

@@ -48,15 +48,30 @@ def history(ds: d.Dataset, item: d.Item) -> list[d.UpdateRec]:
     return sorted(ds.updates_for(item.key), key=lambda r: (r.date.first, r.path, r.index), reverse=True)
 
 
-def decisions_about(ds: d.Dataset, item: d.Item) -> list[d.Entry]:
-    out = []
+def _ancestors(ds: d.Dataset, item: d.Item) -> list[tuple[str, str]]:
+    keys, current = [], item
+    while current.parent:
+        parent = ds.items.get((current.plan, current.parent))
+        if parent is None:
+            break
+        keys.append(parent.key)
+        current = parent
+    return keys
+
+
+def decisions_for(ds: d.Dataset, item: d.Item) -> list[d.Entry]:
+    """Decisions naming the item, one of its ancestors (a decision on action 4.8.2 or theme
+    4.8 concerns initiative 4.8.2.1) or one of its descendants (a decision on 4.8.2.1 is
+    shown on 4.8.2 and 4.8). Item keys include the plan, so plans never mix."""
+    related = {item.key, *_ancestors(ds, item)}
+    found = []
     for e in ds.decisions:
         for ref in e.model.items:
             target = ds.resolve(ref, e.model.date.first)
-            if target is not None and (target.key == item.key or target.id == item.parent or item.parent == target.id):
-                out.append(e)
+            if target is not None and (target.key in related or item.key in _ancestors(ds, target)):
+                found.append(e)
                 break
-    return out
+    return sorted(found, key=lambda e: (e.model.date.first, e.model.id))
 
 
 def platform_updates(ds: d.Dataset, platform: str) -> list[d.UpdateRec]:

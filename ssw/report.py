@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,6 +184,8 @@ class _Builder:
              "symbol": SYMBOLS[s.status], "date": _date(s.last.date, self.lang), "stil": s.stil}
             for p, s in sorted(state.platforms.items())
         ]
+        own = state.platforms.get(region) if region and item.regional else None
+        last = own.last if own else state.last
         return {
             "id": item.id,
             "plan": item.plan,
@@ -200,9 +201,9 @@ class _Builder:
             "due": _date(item.due, self.lang),
             "milestone": item.milestone,
             "te_laat": state.te_laat,
-            "stil": state.stil,
+            "stil": own.stil if own else state.stil,
             "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
-            "last_update": _date(state.last.date, self.lang) if state.last else None,
+            "last_update": _date(last.date, self.lang) if last else None,
             "platforms": platforms,
             "speerpunten": list(item.speerpunten),
             "krachtlijnen": list(item.krachtlijnen),
@@ -248,7 +249,7 @@ class _Builder:
         s = entry.model
         return {"id": s.id, "platform": entry.platform, "platform_name": self.platform_name(entry.platform),
                 "type": s.type, "type_label": t(f"report.type.{s.type}", self.lang), "date": _date(s.date, self.lang),
-                "title": s.title, "text": s.text, "themes": list(s.themes), "items": list(s.items),
+                "title": s.title, "text": s.text, "themes": list(s.themes), "item_refs": list(s.items),
                 "status": s.status, "status_label": t(f"report.signal.{s.status}", self.lang) if s.status else None,
                 "file": entry.path}
 
@@ -288,7 +289,9 @@ def build_report_data(
     if kind not in KINDS:
         raise SswError("err.bad-option", exit_code=2, value=kind, option="--kind", valid=", ".join(KINDS))
     plan = pick_plan(loaded, plan_id)
-    if year is None:
+    if year is None and as_of is not None:
+        year, year_reason = as_of.year, "given"
+    elif year is None:
         year, year_reason = default_year(plan, kind)
     else:
         year_reason = "given"
@@ -382,7 +385,7 @@ def _speerpunten(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
             "basis": sp.basis,
             "themes": [b.theme_ref(ref) for ref in sp.themes],
             "counts": counts_dict(counts, b.lang),
-            "items": [b.item_dict(s) for s in items if s.status != st.UNKNOWN],
+            "rows": [b.item_dict(s) for s in items if s.status != st.UNKNOWN],
             "updates": [b.update_dict(r) for r in year_updates if r.item and r.item[1] in ids],
         })
     return out
@@ -401,7 +404,7 @@ def _themes(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
             "counts": counts_dict(row.counts, b.lang),
             "actions": [
                 {"id": c.item.id, "title": c.item.title, "kind": c.item.kind, "counts": counts_dict(c.counts, b.lang),
-                 "items": [b.item_dict(s) for s in c.states]}
+                 "rows": [b.item_dict(s) for s in c.states]}
                 for c in row.children
             ],
             "updates": [b.update_dict(r) for r in year_updates if r.item and r.item[1] in under],
@@ -445,7 +448,7 @@ def _regions(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
                             if s.item.date and b.in_window(s.item.date, b.window)],
             "own_actions_all": [b.regional_action_dict(s) for s in own if s.item.date and s.item.date.first <= b.as_of],
             "counts": counts,
-            "items": [b.item_dict(s, pid) for s in states if st._status_for(s, pid) != st.UNKNOWN],
+            "rows": [b.item_dict(s, pid) for s in states if st._status_for(s, pid) != st.UNKNOWN],
             "focus": focus,
             "signals": b.signals_in(b.window, "signaal", pid),
             "good_practices": b.signals_in(b.window, "goede-praktijk", pid),
@@ -458,7 +461,7 @@ def _regions(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
 def _decisions(b: _Builder, window: tuple[dt.date, dt.date]) -> list[dict[str, Any]]:
     found = sorted((e for e in b.ds.decisions if b.in_window(e.model.date, window)),
                    key=lambda e: (e.model.date.first, natural_key(e.model.id)))
-    return [{"id": e.model.id, "date": _date(e.model.date, b.lang), "text": e.model.text, "items": list(e.model.items),
+    return [{"id": e.model.id, "date": _date(e.model.date, b.lang), "text": e.model.text, "item_refs": list(e.model.items),
              "follow_up": _date(e.model.follow_up, b.lang), "done": e.model.done, "file": e.path} for e in found]
 
 
@@ -470,9 +473,9 @@ def _interim(b: _Builder, rep: st.StatusReport) -> dict[str, Any]:
     for r in rep.regions:
         recs = [u for u in period_updates if u.platform == r.platform]
         own = [s for s in r.own_actions if s.item.date and b.in_window(s.item.date, b.period)]
-        targets = sorted({u.item[1] for u in recs if u.item}, key=natural_key)
+        targets = sorted({u.item[1] for u in recs if u.item and b.ds.items[u.item].kind != "regional-action"}, key=natural_key)
         regions.append({"id": r.platform, "name": r.name, "updates": len(recs), "own_actions": len(own),
-                        "items": [b.theme_ref(i) | {"status": _platform_status(rep, i, r.platform, b.lang)} for i in targets],
+                        "targets": [b.theme_ref(i) | {"status": _platform_status(rep, i, r.platform, b.lang)} for i in targets],
                         "own": [b.regional_action_dict(s) for s in own],
                         "good_practices": len(b.signals_in(b.period, "goede-praktijk", r.platform))})
     due = sorted((s for s in rep.states.values() if milestone and s.item.milestone == milestone.id),
@@ -525,43 +528,19 @@ def _final(b: _Builder, rep: st.StatusReport) -> dict[str, Any]:
 # -- provenance ------------------------------------------------------------------------------
 
 
-def _git(folder: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=20,
-                              encoding="utf-8", errors="replace")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
 def git_state(root: Root, paths: Sequence[Path]) -> tuple[str | None, bool | None]:
-    """(short commit, uncommitted changes under `paths`) — (None, None) outside git."""
-    try:
-        from ssw import gitutil  # written by another module owner; used when present
-    except ImportError:
-        gitutil = None  # type: ignore[assignment]
-    if gitutil is not None and hasattr(gitutil, "head") and hasattr(gitutil, "is_dirty"):
-        commit = gitutil.head(root.path)
-        if commit is None:
-            return None, None
-        inside = _inside_work_tree(root.path, paths)
-        return commit, gitutil.is_dirty(root.path, inside) if inside else False
-    commit = _git(root.path, "rev-parse", "--short=12", "HEAD")
-    if commit is None:
+    """(short commit, uncommitted changes under `paths`), or (None, None) outside git."""
+    from ssw import gitutil
+
+    sha = gitutil.head(root.path)
+    if sha is None:
         return None, None
-    inside = _inside_work_tree(root.path, paths)
-    if not inside:
-        return commit, False
-    porcelain = _git(root.path, "status", "--porcelain", "--untracked-files=all", "--", *map(str, inside))
-    return commit, (None if porcelain is None else bool(porcelain))
-
-
-def _inside_work_tree(folder: Path, paths: Sequence[Path]) -> list[Path]:
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    if top is None:
-        return []
-    top_path = Path(top).resolve()
-    return [p.resolve() for p in paths if p.exists() and p.resolve().is_relative_to(top_path)]
+    proc = gitutil.run_git(root.path, "rev-parse", "--show-toplevel")
+    if proc is None or proc.returncode != 0:
+        return sha[:12], None
+    top = Path(proc.stdout.strip()).resolve()
+    inside: list[str | Path] = [p.resolve() for p in paths if p.exists() and p.resolve().is_relative_to(top)]
+    return sha[:12], (gitutil.is_dirty(root.path, inside) if inside else False)
 
 
 def package_templates() -> Path | None:
@@ -647,7 +626,7 @@ def text_bar(counts: dict[str, Any], width: int = 20) -> str:
     order = sorted(range(len(raw)), key=lambda i: (-(raw[i][1] - cells[i]), i))
     for i in order[:rest]:
         cells[i] += 1
-    return "".join(symbol * n for (symbol, _), n in zip(raw, cells))
+    return "".join(symbol * n for (symbol, _), n in zip(raw, cells, strict=True))
 
 
 def safe_url(value: Any) -> str | None:
@@ -656,7 +635,7 @@ def safe_url(value: Any) -> str | None:
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and name.endswith((".html.j2", ".htm.j2", ".svg.j2", ".html", ".htm", ".svg"))
+    return name is not None and name.endswith((".html.j2", ".htm.j2", ".svg.j2", ".html", ".htm", ".svg"))
 
 
 def _package_loader() -> Any:

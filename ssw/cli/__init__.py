@@ -166,6 +166,9 @@ def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad
 
 
 from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
+from ssw.cli import insight  # noqa: E402,F401  (registers changes, coverage, agenda)
+from ssw.cli import record  # noqa: E402,F401  (registers record and add-action)
+from ssw.cli import report  # noqa: E402,F401  (registers report and export)
 
 
 def main(argv: list[str] | None = None) -> None:

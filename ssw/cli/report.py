@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -51,7 +52,7 @@ def _write(path: Path, content: str | bytes) -> None:
 
 @app.command()
 def report(
-    year: Annotated[Optional[int], typer.Option("--year", help="Jaar van het rapport (standaard: het jaar van min(vandaag, einde plan)).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Jaar van het rapport (standaard: het jaar van min(vandaag, einde plan); bij tussentijds het jaar van de tussentijdse evaluatie).", show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help="jaaroverzicht, tussentijds of eindevaluatie.")] = "jaaroverzicht",
     format: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
     out: OutOpt = None,
@@ -129,8 +130,8 @@ def export(
         loaded = _load(root_, lang_)
         data = ex.build_export(loaded, root_, _plan(loaded.data, plan))
     if format == "csv":
-        for path in ex.write_csv_dir(data, Path(out or ".").expanduser()):
-            typer.echo(t("out.export-written", lang_, path=str(path)), err=True)
+        written = ex.write_csv_dir(data, Path(out or ".").expanduser())
+        typer.echo(t("out.export-written", lang_, path=f"{written[0].parent} ({len(written)} CSV)"), err=True)
         return
     content: str | bytes = ex.to_json(data) if format == "json" else ex.to_xlsx(data)
     default_out = "-" if format == "json" else None

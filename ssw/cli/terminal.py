@@ -306,7 +306,7 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
             for link in u.links:
                 out.line(("      " + link, "underline"))
             out.line((f"      {rec.path}:{rec.line}", "dim"))
-    decisions = lookup.decisions_about(ds, item)
+    decisions = lookup.decisions_for(ds, item)
     if decisions:
         out.blank()
         out.line((t("show.decisions", lang), "bold"))

@@ -1,0 +1,161 @@
+"""Proposals for the next stuurgroep agenda, and the stuurgroep's decisions on items.
+
+From the as-of date (min(today, plan end) unless given), the agenda proposes:
+- *stil*: items whose latest update (per platform) is older than `stale_after`
+  months (default 12) and not final (gerealiseerd/geschrapt); items without any
+  update are not listed, only counted (`unknown`);
+- *te laat*: items due more than `late_after` months ago (default 6) and neither
+  gerealiseerd nor geschrapt;
+- open follow-ups: decisions not done (see `open_follow_ups`);
+- platforms that did not report in the as-of year (`ssw.obligations`: partial or
+  missing);
+- speerpunten with nothing moving in the as-of year (`ssw.coverage`);
+- open signals: signals (not good practices) not yet answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ssw import dataset as d
+from ssw.lookup import decisions_for  # noqa: F401  (re-exported for callers)
+from ssw.coverage import Coverage, coverage
+from ssw.dates import PartialDate
+from ssw.obligations import Cell, Obligations, obligations, obligations_dict
+from ssw.status import FINAL, default_as_of, item_states, months_before
+
+STALE_AFTER = 12
+LATE_AFTER = 6
+
+
+# -- decisions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    date: PartialDate
+    text: str
+    items: tuple[str, ...]
+    due: PartialDate | None
+    overdue: bool
+    path: str
+
+
+def open_follow_ups(ds: d.Dataset, as_of: dt.date) -> list[FollowUp]:
+    """Decisions taken on or before `as_of` and not done: with their follow-up date and
+    whether it has passed (a partial date expires after its last day). Due first."""
+    found = []
+    for e in ds.decisions:
+        m = e.model
+        if m.done or m.date.first > as_of:
+            continue
+        overdue = m.follow_up is not None and m.follow_up.last < as_of
+        found.append(FollowUp(m.id, m.date, m.text, tuple(m.items), m.follow_up, overdue, e.path))
+    return sorted(found, key=lambda f: (f.due is None, f.due.last if f.due else dt.date.max, f.date.first, f.id))
+
+
+def follow_up_dict(f: FollowUp) -> dict[str, Any]:
+    return {"id": f.id, "date": str(f.date), "text": f.text, "items": list(f.items),
+            "follow_up": str(f.due) if f.due else None, "overdue": f.overdue, "path": f.path}
+
+
+# -- the agenda ---------------------------------------------------------------------------
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from `earlier` to `later` (0 when later is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    return max(0, months)
+
+
+@dataclass(frozen=True)
+class Quiet:
+    item: d.Item
+    platform: str
+    status: str
+    last: PartialDate
+    months: int
+
+
+@dataclass(frozen=True)
+class Late:
+    item: d.Item
+    status: str
+    due: PartialDate
+    months: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    plan: d.Plan
+    as_of: dt.date
+    as_of_reason: str
+    stale_after: int
+    late_after: int
+    quiet: list[Quiet]
+    late: list[Late]
+    follow_ups: list[FollowUp]
+    obligations: Obligations
+    not_reported: list[tuple[str, Cell]]
+    coverage: Coverage | None
+    open_signals: list[d.Entry]
+    unknown: int
+
+    @property
+    def year(self) -> int:
+        return self.as_of.year
+
+    @property
+    def empty(self) -> bool:
+        return not (self.quiet or self.late or self.follow_ups or self.not_reported or self.open_signals
+                    or (self.coverage and self.coverage.quiet_speerpunten()))
+
+
+def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
+           stale_after: int = STALE_AFTER, late_after: int = LATE_AFTER) -> Agenda:
+    from ssw.loader import natural_key
+
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    assert plan is not None
+    day, reason = default_as_of(plan, as_of)
+    states = sorted((s for (p, _), s in item_states(ds, day, stale_after).items()
+                     if p == plan.id and not s.item.dropped and not (s.item.date and s.item.date.first > day)),
+                    key=lambda s: natural_key(s.item.id))
+    quiet = [Quiet(s.item, p, ps.status, ps.last.date, months_between(ps.last.date.first, day))
+             for s in states for p, ps in s.platforms.items() if ps.stil]
+    late_before = months_before(day, late_after)
+    late = [Late(s.item, s.status, s.item.due, months_between(s.item.due.last, day))
+            for s in states if s.item.due is not None and s.status not in FINAL and s.item.due.last < late_before]
+    ob = obligations(ds, plan.id, day)
+    cov = coverage(ds, plan.id, day.year, day) if plan.start.year <= day.year <= plan.end.year else None
+    signals = sorted((e for e in ds.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
+                      and e.model.date.first <= day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
+    unknown = sum(1 for s in states if s.status == "onbekend")
+    return Agenda(plan, day, reason, stale_after, late_after, quiet, late, open_follow_ups(ds, day), ob,
+                  ob.not_reported(day.year), cov, signals, unknown)
+
+
+def agenda_dict(ag: Agenda) -> dict[str, Any]:
+    cov = ag.coverage
+    return {
+        "plan": ag.plan.id,
+        "as_of": ag.as_of.isoformat(),
+        "as_of_reason": ag.as_of_reason,
+        "stale_after": ag.stale_after,
+        "late_after": ag.late_after,
+        "quiet": [{"id": q.item.id, "title": q.item.title, "platform": q.platform, "status": q.status,
+                   "last_update": str(q.last), "months": q.months} for q in ag.quiet],
+        "late": [{"id": x.item.id, "title": x.item.title, "status": x.status, "due": str(x.due), "months": x.months}
+                 for x in ag.late],
+        "follow_ups": [follow_up_dict(f) for f in ag.follow_ups],
+        "not_reported": {"year": ag.year, "complete": ag.obligations.complete(ag.year) if ag.year in ag.obligations.years else None,
+                         "platforms": [{"id": p, "state": c.state, "updates": c.updates} for p, c in ag.not_reported]},
+        "quiet_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.quiet_speerpunten()] if cov else [],
+        "open_signals": [{"id": e.model.id, "platform": e.platform, "date": str(e.model.date), "title": e.model.title,
+                          "items": list(e.model.items), "themes": list(e.model.themes)} for e in ag.open_signals],
+        "unknown": ag.unknown,
+        "obligations": obligations_dict(ag.obligations),
+    }

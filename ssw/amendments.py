@@ -1,0 +1,83 @@
+"""The plan as adopted versus the plan with its amendments.
+
+- *As adopted*: every item the plan text holds (initiatives and actions without
+  initiatives), whatever happened to them since. Progress = gerealiseerd / all of
+  them: an item dropped later still counts as not done.
+- *With amendments*: the adopted items minus those whose status is `geschrapt`, plus
+  the platforms' own actions that are not dropped (`dropped: true`) nor `geschrapt`.
+  Progress = gerealiseerd / that total.
+
+Statuses come from `ssw.status.item_states` at the as-of date (min(today, plan end)
+unless given), so the numbers agree with `ssw status`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ssw import dataset as d
+from ssw.status import Counts, default_as_of, item_states
+
+
+@dataclass(frozen=True)
+class Amendments:
+    plan: str
+    as_of: dt.date
+    adopted: Counts
+    amended: Counts
+    dropped_items: tuple[str, ...]  # adopted items now geschrapt
+    added_actions: tuple[str, ...]  # own actions counted in the amended plan
+    dropped_actions: tuple[str, ...]  # own actions dropped or geschrapt
+
+    @property
+    def adopted_progress(self) -> float:
+        total = self.adopted.total
+        return self.adopted.by_status["gerealiseerd"] / total if total else 0.0
+
+    @property
+    def amended_progress(self) -> float:
+        total = self.amended.total
+        return self.amended.by_status["gerealiseerd"] / total if total else 0.0
+
+
+def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
+               stale_months: int = 6) -> Amendments:
+    from ssw.loader import natural_key
+
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    assert plan is not None
+    day, _ = default_as_of(plan, as_of)
+    states = sorted((s for (p, _), s in item_states(ds, day, stale_months).items() if p == plan.id),
+                    key=lambda s: natural_key(s.item.id))
+    adopted, amended = Counts(), Counts()
+    dropped_items, added, dropped_actions = [], [], []
+    for s in states:
+        if s.item.kind == "regional-action":
+            if s.item.date is not None and s.item.date.first > day:
+                continue
+            if s.item.dropped or s.status == "geschrapt":
+                dropped_actions.append(s.item.id)
+            else:
+                added.append(s.item.id)
+                amended.add(s.status)
+            continue
+        adopted.add(s.status)
+        if s.status == "geschrapt":
+            dropped_items.append(s.item.id)
+        else:
+            amended.add(s.status)
+    return Amendments(plan.id, day, adopted, amended, tuple(dropped_items), tuple(added), tuple(dropped_actions))
+
+
+def amendments_dict(am: Amendments) -> dict[str, Any]:
+    return {
+        "plan": am.plan,
+        "as_of": am.as_of.isoformat(),
+        "adopted": {**am.adopted.as_dict(), "progress": round(am.adopted_progress, 4)},
+        "amended": {**am.amended.as_dict(), "progress": round(am.amended_progress, 4)},
+        "dropped_items": list(am.dropped_items),
+        "added_actions": list(am.added_actions),
+        "dropped_actions": list(am.dropped_actions),
+    }

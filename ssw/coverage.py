@@ -1,0 +1,160 @@
+"""Coverage: what is moving in a year, per speerpunt and per krachtlijn, per platform.
+
+An item is *active* for a platform in year Y when that platform's latest update on it,
+seen from the end of Y (or today, if earlier), is dated in Y and says `lopend` or
+`gerealiseerd`. A platform's scope: for a regional platform, the regional initiatives
+plus its own actions (not dropped); for the Flemish level, every Flemish item. Tags
+inherit downward (an initiative carries its action's and theme's speerpunten).
+
+A *gap* is a speerpunt or krachtlijn with no active item for a platform in that year;
+`possible` says how many items in the platform's scope carry the tag (0: the platform
+could only move it with an own action). A *focus gap* is a focus theme a platform chose
+for the year with nothing of that platform moving in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ssw import dataset as d
+from ssw.clock import today
+from ssw.problems import SswError
+from ssw.status import ItemState, default_as_of, item_states
+
+ACTIVE = ("lopend", "gerealiseerd")
+
+
+@dataclass(frozen=True)
+class Cell:
+    active: tuple[str, ...]  # ids of the items moving
+    possible: int  # items in the platform's scope carrying the tag
+
+    @property
+    def gap(self) -> bool:
+        return not self.active
+
+
+@dataclass(frozen=True)
+class Line:
+    dimension: str  # speerpunt | krachtlijn
+    id: str
+    title: str
+    cells: dict[str, Cell]
+    total: tuple[str, ...]  # distinct items active on any platform
+
+    @property
+    def gaps(self) -> list[str]:
+        return [p for p, c in self.cells.items() if c.gap]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    plan: str
+    year: int
+    as_of: dt.date
+    platforms: tuple[str, ...]
+    speerpunten: list[Line]
+    krachtlijnen: list[Line]
+    focus_gaps: list[tuple[str, str]]  # (platform, theme)
+    active: dict[str, tuple[str, ...]]  # platform -> active item ids
+
+    def lines(self) -> list[Line]:
+        return self.speerpunten + self.krachtlijnen
+
+    def quiet_speerpunten(self) -> list[Line]:
+        """Speerpunten with nothing moving anywhere in the year."""
+        return [line for line in self.speerpunten if not line.total]
+
+
+def in_scope(ds: d.Dataset, item: d.Item, platform: str) -> bool:
+    level = ds.platforms[platform].level if platform in ds.platforms else None
+    if item.kind == "regional-action":
+        return item.platform == platform and not item.dropped
+    return item.regional == (level == d.REGIONAL_LEVEL)
+
+
+def is_active(state: ItemState, platform: str, year: int) -> bool:
+    ps = state.platforms.get(platform)
+    return ps is not None and ps.last.date.year == year and ps.status in ACTIVE
+
+
+def _theme_ids(item: d.Item) -> set[str]:
+    found = {ref.partition(":")[2] or ref for ref in item.themes}
+    if item.theme:
+        found.add(item.theme)
+    return found
+
+
+def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
+             as_of: dt.date | None = None) -> Coverage:
+    """Speerpunten and krachtlijnen × platforms for `year` (default: the as-of year),
+    seen from the end of the year, or from `as_of` / today when earlier."""
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    if plan is None:
+        raise SswError("err.no-plan", path="plan/")
+    if year is None:
+        year = default_as_of(plan, as_of)[0].year
+    if not plan.start.year <= year <= plan.end.year:
+        raise SswError("cov.err.year", exit_code=2, year=year, plan=plan.id,
+                       start=plan.start.year, end=plan.end.year)
+    day = min(dt.date(year, 12, 31), max(as_of or today(), dt.date(year, 1, 1)))
+    states = [s for (p, _), s in item_states(ds, day, 6).items()
+              if p == plan.id and not (s.item.date and s.item.date.first > day)]
+    platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
+    scope = {p: [s for s in states if in_scope(ds, s.item, p)] for p in platforms}
+    active = {p: tuple(s.item.id for s in scope[p] if is_active(s, p, year)) for p in platforms}
+
+    def line(dimension: str, tag_id: str, title: str, field: str) -> Line:
+        cells = {}
+        for p in platforms:
+            tagged = [s for s in scope[p] if tag_id in getattr(s.item, field)]
+            cells[p] = Cell(tuple(s.item.id for s in tagged if is_active(s, p, year)), len(tagged))
+        total = tuple(sorted({i for c in cells.values() for i in c.active}, key=_natural))
+        return Line(dimension, tag_id, title, cells, total)
+
+    speerpunten = [line("speerpunt", sp.id, sp.title, "speerpunten") for sp in plan.file.speerpunten]
+    krachtlijnen = [line("krachtlijn", k.id, k.title, "krachtlijnen") for k in plan.file.krachtlijnen]
+    focus_gaps = []
+    for p in platforms:
+        moving = [s.item for s in scope[p] if is_active(s, p, year)]
+        for focus in ds.platforms[p].focus:
+            if focus.year != year:
+                continue
+            for ref in focus.themes:
+                theme = ref.partition(":")[2] or ref
+                if not any(theme in _theme_ids(i) for i in moving):
+                    focus_gaps.append((p, theme))
+    return Coverage(plan.id, year, day, platforms, speerpunten, krachtlijnen, focus_gaps, active)
+
+
+def _natural(item_id: str) -> tuple[Any, ...]:
+    from ssw.loader import natural_key
+
+    return natural_key(item_id)
+
+
+def coverage_dict(cov: Coverage) -> dict[str, Any]:
+    def line(ln: Line) -> dict[str, Any]:
+        return {
+            "id": ln.id,
+            "title": ln.title,
+            "active": len(ln.total),
+            "items": list(ln.total),
+            "platforms": {p: {"active": len(c.active), "items": list(c.active), "possible": c.possible, "gap": c.gap}
+                          for p, c in ln.cells.items()},
+            "gaps": ln.gaps,
+        }
+
+    return {
+        "plan": cov.plan,
+        "year": cov.year,
+        "as_of": cov.as_of.isoformat(),
+        "platforms": list(cov.platforms),
+        "active": {p: list(ids) for p, ids in cov.active.items()},
+        "speerpunten": [line(ln) for ln in cov.speerpunten],
+        "krachtlijnen": [line(ln) for ln in cov.krachtlijnen],
+        "quiet_speerpunten": [ln.id for ln in cov.quiet_speerpunten()],
+        "focus_gaps": [{"platform": p, "theme": t} for p, t in cov.focus_gaps],
+    }

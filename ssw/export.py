@@ -1,0 +1,271 @@
+"""Export: the whole resolved data set as plain rows, for JSON, CSV and xlsx.
+
+`build_export` returns one JSON-ready dict: plans, items (every plan item and regional
+action, with its derived status), platforms, organisations, updates (which carry their
+source `file` and `line` instead of an id), signals and decisions. Keys and enum values
+are never translated; ids are always strings.
+
+`tables` flattens it into the sheets of the xlsx file (and the CSV files, one per
+sheet, same rows, same headers): lists are joined with "; ".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ssw import dataset as d
+from ssw import status as st
+from ssw.loader import Loaded, natural_key, update_lines
+from ssw.problems import SswError
+from ssw.root import Root
+
+FORMATS = ("json", "csv", "xlsx")
+SCHEMA = 1
+
+#: sheet -> item kinds it holds (plan items by level)
+ITEM_SHEETS = {
+    "themes": ("theme", "goal"),
+    "actions": ("action", "sam-action", "contribution"),
+    "initiatives": ("initiative",),
+    "regional-actions": ("regional-action",),
+}
+SHEETS = ("plans", "themes", "actions", "initiatives", "regional-actions", "platforms", "organisations",
+          "updates", "signals", "decisions")
+
+ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "title", "text", "scope", "due",
+                "milestone", "date", "lead", "partners", "krachtlijnen", "speerpunten", "status", "platform_status",
+                "stil", "te_laat", "last_update", "dropped")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "source", "themes", "speerpunten",
+              "krachtlijnen", "milestones", "file"),
+    **{sheet: ITEM_COLUMNS for sheet in ITEM_SHEETS},
+    "platforms": ("id", "name", "level", "province", "chair", "chair_organisation", "bodies", "focus", "file"),
+    "organisations": ("id", "name", "aliases", "kind", "url"),
+    "updates": ("platform", "date", "target", "plan", "item", "status", "note", "author", "links", "file", "line"),
+    "signals": ("id", "platform", "type", "date", "title", "text", "themes", "items", "status", "file"),
+    "decisions": ("id", "date", "text", "items", "follow_up", "done", "file"),
+}
+#: columns holding ids: written as text cells in xlsx
+ID_COLUMNS = {"id", "plan", "parent", "theme", "themes", "platform", "target", "item", "items", "lead", "partners",
+              "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation"}
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict[str, Any]:
+    """The whole data set as plain data. Statuses per plan as of min(today, plan end)."""
+    ds = loaded.data
+    update_lines(root, ds)
+    plans = [p for p in sorted(ds.plans.values(), key=lambda p: (p.start, p.id)) if plan_id in (None, p.id)]
+    states: dict[tuple[str, str], st.ItemState] = {}
+    plan_rows = []
+    for plan in plans:
+        as_of, reason = st.default_as_of(plan)
+        states.update({k: s for k, s in st.item_states(ds, as_of, root.stale_months).items() if k[0] == plan.id})
+        f = plan.file
+        plan_rows.append({
+            "id": f.id, "family": f.family, "title": f.title, "start": str(f.period.start), "end": str(f.period.end),
+            "as_of": as_of.isoformat(), "as_of_reason": reason, "source": f.source, "themes": list(plan.themes),
+            "speerpunten": [s.id for s in f.speerpunten], "krachtlijnen": [k.id for k in f.krachtlijnen],
+            "milestones": [m.id for m in f.milestones], "file": plan.path,
+        })
+    wanted = {p.id for p in plans}
+    items = [_item(ds, item, states.get(key)) for key, item in _sorted_items(ds) if item.plan in wanted]
+    return {
+        "schema": SCHEMA,
+        "plans": plan_rows,
+        "items": items,
+        "platforms": [_platform(ds, pid) for pid in sorted(ds.platforms)],
+        "organisations": [
+            {"id": o.id, "name": o.name, "aliases": list(o.aliases), "kind": o.kind, "url": o.url}
+            for o in sorted(ds.organisations.values(), key=lambda o: o.id)
+        ],
+        "updates": [_update(ds, rec) for rec in sorted(ds.updates, key=lambda r: (r.path, r.index))
+                    if plan_id is None or (rec.item is not None and rec.item[0] == plan_id)],
+        "signals": [_signal(e) for e in sorted(ds.signals, key=lambda e: (e.path, e.index))],
+        "decisions": [_decision(e) for e in sorted(ds.decisions, key=lambda e: (e.path, e.index))],
+    }
+
+
+def _sorted_items(ds: d.Dataset) -> list[tuple[tuple[str, str], d.Item]]:
+    return sorted(ds.items.items(), key=lambda kv: (kv[0][0], natural_key(kv[0][1])))
+
+
+def _item(ds: d.Dataset, item: d.Item, state: st.ItemState | None) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": item.id, "plan": item.plan, "kind": item.kind, "parent": item.parent, "theme": item.theme,
+        "themes": list(item.themes), "platform": item.platform, "title": item.title, "text": item.text,
+        "scope": item.scope, "due": _str(item.due), "milestone": item.milestone, "date": _str(item.date),
+        "lead": item.lead, "partners": list(item.partners), "krachtlijnen": list(item.krachtlijnen),
+        "speerpunten": list(item.speerpunten),
+        "status": state.status if state else None,
+        "platform_status": {p: s.status for p, s in state.platforms.items()} if state else {},
+        "stil": state.stil if state else None,
+        "te_laat": state.te_laat if state else None,
+        "last_update": _str(state.last.date) if state and state.last else None,
+        "dropped": item.dropped,
+    }
+    return row
+
+
+def _platform(ds: d.Dataset, pid: str) -> dict[str, Any]:
+    p = ds.platforms[pid]
+    return {
+        "id": p.id, "name": p.name, "level": p.level, "province": p.province,
+        "chair": p.chair.name if p.chair else None,
+        "chair_organisation": p.chair.organisation if p.chair else None,
+        "bodies": [b.id for b in p.bodies],
+        "focus": [{"year": f.year, "themes": list(f.themes)} for f in sorted(p.focus, key=lambda f: f.year)],
+        "file": ds.platform_paths.get(pid),
+    }
+
+
+def _update(ds: d.Dataset, rec: d.UpdateRec) -> dict[str, Any]:
+    u = rec.update
+    return {
+        "platform": rec.platform, "date": str(u.date), "target": u.target,
+        "plan": rec.item[0] if rec.item else None, "item": rec.item[1] if rec.item else None,
+        "status": u.status.value, "note": u.note, "author": u.author, "links": list(u.links),
+        "file": rec.path, "line": rec.line or None,
+    }
+
+
+def _signal(e: d.Entry) -> dict[str, Any]:
+    s = e.model
+    return {"id": s.id, "platform": e.platform, "type": s.type, "date": str(s.date), "title": s.title, "text": s.text,
+            "themes": list(s.themes), "items": list(s.items), "status": s.status, "file": e.path}
+
+
+def _decision(e: d.Entry) -> dict[str, Any]:
+    m = e.model
+    return {"id": m.id, "date": str(m.date), "text": m.text, "items": list(m.items), "follow_up": _str(m.follow_up),
+            "done": m.done, "file": e.path}
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _flat(column: str, value: Any) -> Any:
+    """One cell: lists joined with '; ', mappings as 'key=value', booleans lowercase."""
+    if value is None:
+        return None
+    if column == "focus":
+        return "; ".join(f"{f['year']}: {', '.join(f['themes'])}" for f in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def tables(data: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], list[list[Any]]]]:
+    """sheet -> (headers, rows), in SHEETS order; the same for xlsx and CSV."""
+    sources: dict[str, list[dict[str, Any]]] = {
+        "plans": data["plans"],
+        **{sheet: [i for i in data["items"] if i["kind"] in kinds] for sheet, kinds in ITEM_SHEETS.items()},
+        "platforms": data["platforms"],
+        "organisations": data["organisations"],
+        "updates": data["updates"],
+        "signals": data["signals"],
+        "decisions": data["decisions"],
+    }
+    out = {}
+    for sheet in SHEETS:
+        headers = COLUMNS[sheet]
+        out[sheet] = (headers, [[_flat(c, row.get(c)) for c in headers] for row in sources[sheet]])
+    return out
+
+
+def csv_text(headers: tuple[str, ...], rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def write_csv_dir(data: dict[str, Any], folder: Path) -> list[Path]:
+    """One `<sheet>.csv` per xlsx sheet in `folder` (created if its parent exists)."""
+    if folder.exists() and not folder.is_dir():
+        raise SswError("err.out-path", exit_code=2, path=str(folder), reason="not a folder")
+    if not folder.parent.is_dir():
+        raise SswError("err.out-parent", exit_code=2, path=str(folder.parent))
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise SswError("err.write", path=str(folder), reason=exc.strerror or str(exc)) from None
+    written = []
+    for sheet, (headers, rows) in tables(data).items():
+        path = folder / f"{sheet}.csv"
+        write_atomic(path, csv_text(headers, rows))
+        written.append(path)
+    return written
+
+
+def to_xlsx(data: dict[str, Any]) -> bytes:
+    """One sheet per level: bold header, autofilter, frozen top row, fitted widths."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+    except ImportError:
+        raise SswError("err.xlsx") from None
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    for sheet, (headers, rows) in tables(data).items():
+        ws = wb.create_sheet(sheet)
+        ws.append(list(headers))
+        for cell in ws[1]:
+            cell.font = bold
+        for r_i, row in enumerate(rows, start=2):
+            for c_i, value in enumerate(row, start=1):
+                if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell = ws.cell(row=r_i, column=c_i, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula ("=...") or a number
+                if headers[c_i - 1] in ID_COLUMNS:
+                    cell.number_format = "@"
+        for c_i, header in enumerate(headers, start=1):
+            longest = max([len(header)] + [len(str(r[c_i - 1])) for r in rows[:500] if r[c_i - 1] is not None])
+            ws.column_dimensions[get_column_letter(c_i)].width = max(8, min(longest + 2, 60))
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Temp file in the same folder, fsync, replace: a reader never sees half a file."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None

@@ -1,0 +1,497 @@
+"""Writing: append one entry to a region's YAML file without touching any other byte.
+
+The rendered entry is appended to the file's *original bytes* (comments, quoting,
+line endings and a BOM all stay); the whole resulting text is parsed and validated,
+with the cross-file checks that concern that file, *before* it replaces the old file.
+The replace is atomic (temp file in the same folder, fsync, `os.replace`) and the
+read-validate-replace runs under a lock on a separate file `.<name>.lock`, so two
+`ssw record` at once both land. A file that does not validate now is never touched.
+
+Test-only hook: when SSW_TEST_PAUSE_BEFORE_REPLACE is set to a number of seconds, the
+writer sleeps that long after the temp file is written and synced and before the
+`os.replace`, so a test can kill the process mid-write. Never set it otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import glob
+import os
+import re
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ssw import dataset as d
+from ssw import models as m
+from ssw.clock import today
+from ssw.dates import DateError, PartialDate
+from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
+from ssw.root import Root
+
+LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds
+PAUSE_ENV = "SSW_TEST_PAUSE_BEFORE_REPLACE"
+TMP_SUFFIX = ".tmp"
+_DATE_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@dataclass(frozen=True)
+class Written:
+    path: str  # relative to the root, forward slashes
+    line: int  # line of the new entry's "- "
+    entry: Any  # the validated model of the new entry
+    commit: str | None = None
+    message: str = ""  # the commit message, when committed
+
+
+@dataclass(frozen=True)
+class UpdateRequest:
+    target: str
+    platform: str  # an existing platform id (the CLI checks it)
+    status: str | None
+    note: str
+    date: str | None = None
+    author: str | None = None
+    links: tuple[str, ...] = ()
+    planned: bool = False
+
+
+@dataclass(frozen=True)
+class ActionRequest:
+    platform: str
+    title: str
+    themes: tuple[str, ...]
+    text: str = ""
+    date: str | None = None
+    krachtlijnen: tuple[str, ...] = ()
+    speerpunten: tuple[str, ...] = ()
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+
+def double_quoted(value: str) -> str:
+    """A YAML double-quoted scalar on one line: escapes, line breaks and unicode round-trip."""
+    text = yaml.dump(value, Dumper=yaml.SafeDumper, default_style='"', width=float("inf"), allow_unicode=True)
+    return text.rstrip("\n")
+
+
+def _plain_ok(value: str, flow: bool) -> bool:
+    if not value or value != value.strip() or "\n" in value or "\r" in value:
+        return False
+    if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+        return False  # yes, 12, 2023-03-14, null ... would not read back as text elsewhere
+    from ssw.yamlfile import parse
+
+    probe = f"k: [{value}]\n" if flow else f"k: {value}\n"
+    expected = {"k": [value] if flow else value}
+    result = parse(probe, "")  # libyaml, as ssw reads
+    if result.problems or result.data != expected:
+        return False
+    try:  # and PyYAML's pure-Python reader, which is stricter (tabs, '?' in flow lists)
+        return bool(yaml.load(probe, Loader=yaml.SafeLoader) == expected)
+    except yaml.YAMLError:
+        return False
+
+
+def scalar(value: str, *, flow: bool = False) -> str:
+    """Plain when it reads back as exactly this text (here and in other YAML tools); else quoted."""
+    return value if _plain_ok(value, flow) else double_quoted(value)
+
+
+def _flow_list(values: Sequence[str], *, quote: bool = False) -> str:
+    return "[" + ", ".join(double_quoted(v) if quote else scalar(v, flow=True) for v in values) + "]"
+
+
+def render_update(fields: dict[str, Any]) -> str:
+    """One update in the shape of docs/data-format.md: block style, one key per line.
+
+    `fields`: date, target, status, note, optional author and links (strings as given;
+    a date or status that is not valid is still rendered safely, so that validation
+    reports it with the same message as `ssw validate`).
+    """
+    date = str(fields["date"])
+    status = str(fields["status"])
+    lines = [
+        f"- date: {date if _DATE_RE.match(date) else double_quoted(date)}",
+        f"  target: {double_quoted(str(fields['target']))}",
+        f"  status: {scalar(status)}",
+        f"  note: {scalar(str(fields.get('note') or ''))}",
+    ]
+    if fields.get("author"):
+        lines.append(f"  author: {scalar(str(fields['author']))}")
+    if fields.get("links"):
+        lines.append("  links:")
+        lines += [f"    - {scalar(str(link))}" for link in fields["links"]]
+    return "\n".join(lines) + "\n"
+
+
+def render_action(fields: dict[str, Any]) -> str:
+    """One regional action in the shape of docs/data-format.md."""
+    date = str(fields["date"])
+    lines = [
+        f"- id: {scalar(str(fields['id']))}",
+        f"  date: {date if _DATE_RE.match(date) else double_quoted(date)}",
+        f"  title: {scalar(str(fields['title']))}",
+    ]
+    if fields.get("text"):
+        lines.append(f"  text: {scalar(str(fields['text']))}")
+    lines.append(f"  themes: {_flow_list(fields.get('themes') or (), quote=True)}")
+    lines.append(f"  krachtlijnen: {_flow_list(fields.get('krachtlijnen') or ())}")
+    lines.append(f"  speerpunten: {_flow_list(fields.get('speerpunten') or ())}")
+    return "\n".join(lines) + "\n"
+
+
+# -- validating a file's text -----------------------------------------------------------
+
+
+def check_text(root: Root, ds: d.Dataset, rel: str, kind: str, text: str) -> tuple[list[Any], list[Problem]]:
+    """Everything `validate` would say about this text as file `rel`: syntax, schema, cross checks."""
+    from ssw.loader import locate_all, validate
+    from ssw.yamlfile import parse, text_problems
+
+    problems = text_problems(text, rel)
+    if problems:
+        return [], problems
+    result = parse(text, rel)
+    problems = [p for p in result.problems if p.code != "empty-file"]
+    if problems:
+        return [], problems
+    entries, problems = validate(kind, result.data, rel)
+    if not problems:
+        problems = _cross_problems(ds, rel, kind, entries)
+    return list(entries or []), locate_all(root, problems, {rel: text})
+
+
+def _cross_problems(ds: d.Dataset, rel: str, kind: str, entries: list[Any]) -> list[Problem]:
+    """The cross-file checks, on the data set with this file's entries replaced."""
+    from ssw.checks import run_checks
+
+    platform = rel.split("/")[1]
+    patched = copy.copy(ds)
+    if kind == "updates":
+        patched.updates = [r for r in ds.updates if r.path != rel]
+        patched.updates += [d.UpdateRec(platform, rel, i, e) for i, e in enumerate(entries) if e is not None]
+    elif kind == "regional-actions":
+        patched.items = {k: v for k, v in ds.items.items() if v.path != rel}
+        for i, action in enumerate(entries):
+            if action is not None:
+                d.add_regional_action(patched, platform, action, rel, i)
+        patched.index_ids()
+    return [p for p in run_checks(patched) if p.path == rel]
+
+
+# -- appending ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    data: bytes
+    line: int
+    entry: Any
+
+
+def _refusal(key: str, rel: str, problems: list[Problem]) -> SswError:
+    error = SswError(key, path=rel)
+    error.problems = sort_problems(problems)
+    return error
+
+
+def _newline(raw: bytes) -> str:
+    first = raw.find(b"\n")
+    return "\r\n" if first > 0 and raw[first - 1 : first] == b"\r" else "\n"
+
+
+def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str],
+             header: str, extra: Sequence[Problem]) -> _Prepared:
+    from ssw.loader import locate_all
+    from ssw.yamlfile import decode
+
+    path = root.path / rel
+    try:
+        raw: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    except OSError as exc:
+        raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
+    if raw is None:
+        entries: list[Any] = []
+        prefix = (header + "\n").encode("utf-8")
+        newline = "\n"
+    else:
+        text, problems = decode(raw, rel)
+        if text is None:
+            raise _refusal("err.record-refused", rel, problems)
+        entries, problems = check_text(root, ds, rel, kind, text)
+        if problems:
+            raise _refusal("err.record-refused", rel, problems)
+        newline = _newline(raw)
+        prefix = raw if not raw or raw.endswith(b"\n") else raw + newline.encode("ascii")
+    entry_text = render(entries).replace("\n", newline)
+    data = prefix + entry_text.encode("utf-8")
+    new_text, problems = decode(data, rel)
+    if new_text is None:
+        raise _refusal("err.record-invalid", rel, problems)
+    line = new_text[: len(new_text) - len(entry_text)].count("\n") + 1
+    new_entries, problems = check_text(root, ds, rel, kind, new_text)
+    if not problems and len(new_entries) != len(entries) + 1:
+        problems = [Problem(rel, "file-changed", line=line, column=1)]
+    index = len(new_entries) - 1
+    problems += locate_all(root, [Problem(rel, p.code, p.params, loc=(index, *p.loc)) for p in extra],
+                           {rel: new_text})
+    if problems:
+        raise _refusal("err.record-invalid", rel, problems)
+    return _Prepared(data, line, new_entries[-1])
+
+
+def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str], *,
+                 header: str, extra: Sequence[Problem] = (), timeout: float | None = None) -> tuple[int, Any]:
+    """Append `render(current entries)` to `rel`; returns (line of the new entry, its model).
+
+    `extra` are problems about the new entry found by the caller, with a `loc` inside
+    the entry (e.g. `("date",)`); they are placed on the new entry's lines. Raises
+    SswError with `problems` when the file is invalid now or would be afterwards.
+    """
+    from filelock import FileLock, Timeout
+
+    # A first pass without the lock: refusals leave nothing behind, not even a folder.
+    _prepare(root, ds, rel, kind, render, header, extra)
+    path = root.path / rel
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT if timeout is None else timeout):
+            prepared = _prepare(root, ds, rel, kind, render, header, extra)
+            _remove_stale_temps(path)
+            write_atomic(path, prepared.data)
+    except Timeout:
+        raise SswError("err.lock", path=rel) from None
+    except OSError as exc:
+        raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
+    return prepared.line, prepared.entry
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files left by a killed writer (only called with the lock held)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` atomically, keeping its permission bits."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        _test_pause()
+        _replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """os.replace; on Windows a reader holding the file open makes it fail for a moment."""
+    for attempt in range(20):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 19:
+                raise
+            time.sleep(0.05)
+
+
+def _test_pause() -> None:
+    value = os.environ.get(PAUSE_ENV)
+    if value:
+        with contextlib.suppress(ValueError):
+            time.sleep(float(value))
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder for fsync
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- record and add-action ----------------------------------------------------------------
+
+
+def _refuse_invalid_root(loaded: Any, rel: str) -> None:
+    """Every command validates first; a broken target file gets its own message."""
+    if not loaded.problems:
+        return
+    if any(p.path == rel for p in loaded.problems):
+        raise _refusal("err.record-refused", rel, loaded.problems)
+    raise ProblemsFound(loaded.problems)
+
+
+def _check_text_option(value: str | None, option: str) -> None:
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SswError("err.bad-text", exit_code=2, option=option) from None
+
+
+def _status(req: UpdateRequest) -> str:
+    if req.status is None:
+        if req.planned:
+            return m.Status.gepland.value
+        raise SswError("err.status-required", exit_code=2, valid=", ".join(s.value for s in m.Status))
+    status = req.status.strip().lower()
+    if req.planned and status != m.Status.gepland.value:
+        raise SswError("err.planned-status", exit_code=2, status=req.status)
+    return status
+
+
+def _option_date(value: str) -> tuple[str, int, PartialDate | None]:
+    """--date as text to write, its year (the log file) and the parsed date (None if impossible)."""
+    text = value.strip()
+    try:
+        parsed = PartialDate.parse(text)
+    except DateError as exc:
+        if exc.code == "date-format":
+            raise SswError("err.record-date", exit_code=2, value=value) from None
+        return text, int(text[:4]), None  # 2023-02-30: validation says what is wrong, on its line
+    return str(parsed), parsed.year, parsed
+
+
+def _update_date(ds: d.Dataset, req: UpdateRequest, now: dt.date) -> tuple[str, int, PartialDate | None]:
+    if req.date is not None:
+        return _option_date(req.date)
+    plan_id, _ = ds.plan_of_ref(req.target.strip(), now)
+    plan = ds.plans.get(plan_id or "")
+    if plan is not None and plan.end < now:
+        raise SswError("err.ended-plan-date", plan=plan.id, end=str(plan.end))
+    return now.isoformat(), now.year, PartialDate(now.year, now.month, now.day)
+
+
+def _header(key: str, ds: d.Dataset, platform: str, **params: Any) -> str:
+    from ssw.i18n import t
+
+    name = ds.platforms[platform].name if platform in ds.platforms else platform
+    return t(key, "nl", name=name, platform=platform, **params)  # data files are Dutch
+
+
+def _check_git(root: Root) -> None:
+    from ssw import gitutil
+
+    if not gitutil.is_work_tree(root.path):
+        raise SswError("err.no-git", path=str(root.path))
+    if not gitutil.has_identity(root.path):
+        raise SswError("err.git-identity")
+
+
+def _commit(root: Root, rel: str, message: str) -> str:
+    from ssw import gitutil
+
+    try:
+        return gitutil.commit_file(root.path, root.path / rel, message)
+    except SswError as exc:
+        raise SswError("err.commit-failed", path=rel, reason=exc.params.get("reason", "")) from None
+
+
+def log_path(root: Root, platform: str, year: int) -> str:
+    """`regions/<platform>/updates/<year>.yaml` (or an existing `.yml`)."""
+    rel = f"regions/{platform}/updates/{year}"
+    return f"{rel}.yml" if (root.path / f"{rel}.yml").is_file() and not (root.path / f"{rel}.yaml").exists() else f"{rel}.yaml"
+
+
+def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> Written:
+    """Append one update to `regions/<platform>/updates/<year>.yaml` (see module doc)."""
+    ds: d.Dataset = loaded.data
+    root: Root = loaded.root
+    for value, option in ((req.note, "--note"), (req.author, "--author"), (req.target, "TARGET")):
+        _check_text_option(value, option)
+    for link in req.links:
+        _check_text_option(link, "--link")
+    if not req.note or not req.note.strip():
+        raise SswError("err.note-required")
+    status = _status(req)
+    now = today()
+    date_text, year, parsed = _update_date(ds, req, now)
+    rel = log_path(root, req.platform, year)
+    _refuse_invalid_root(loaded, rel)
+    if commit:
+        _check_git(root)
+    extra = []  # validate allows a future date for status gepland; record wants --planned for it
+    if parsed is not None and parsed.first > now and not req.planned and status == m.Status.gepland.value:
+        extra.append(Problem(rel, "future-needs-planned", {"date": date_text, "today": str(now)}, loc=("date",)))
+    target = req.target.strip()
+    text = render_update({"date": date_text, "target": target, "status": status, "note": req.note,
+                          "author": req.author, "links": req.links})
+    header = _header("record.header-updates", ds, req.platform, year=year)
+    line, entry = append_entry(root, ds, rel, "updates", lambda _entries: text, header=header, extra=extra)
+    if not commit:
+        return Written(rel, line, entry)
+    message = f"record {req.platform} {target}: {entry.status.value}"
+    return Written(rel, line, entry, _commit(root, rel, message), message)
+
+
+def next_action_id(platform: str, year: int, entries: list[Any]) -> str:
+    prefix = f"{platform}.{year}."
+    numbers = [int(e.id[len(prefix):]) for e in entries
+               if e is not None and e.id.startswith(prefix) and e.id[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def add_action(loaded: Any, req: ActionRequest, *, commit: bool = False) -> Written:
+    """Append a platform's own action to `regions/<platform>/actions.yaml` with the next free id."""
+    ds: d.Dataset = loaded.data
+    root: Root = loaded.root
+    for value, option in ((req.title, "--title"), (req.text, "--text")):
+        _check_text_option(value, option)
+    now = today()
+    date_text, year, _ = _option_date(req.date) if req.date is not None else (now.isoformat(), now.year, None)
+    rel = f"regions/{req.platform}/actions.yaml"
+    _refuse_invalid_root(loaded, rel)
+    if commit:
+        _check_git(root)
+
+    def render(entries: list[Any]) -> str:
+        return render_action({
+            "id": next_action_id(req.platform, year, entries), "date": date_text, "title": req.title,
+            "text": req.text, "themes": [t.strip() for t in req.themes],
+            "krachtlijnen": [k.strip().lower() for k in req.krachtlijnen],
+            "speerpunten": [s.strip().lower() for s in req.speerpunten],
+        })
+
+    header = _header("record.header-actions", ds, req.platform)
+    line, entry = append_entry(root, ds, rel, "regional-actions", render, header=header)
+    if not commit:
+        return Written(rel, line, entry)
+    message = f"add-action {req.platform} {entry.id}"
+    return Written(rel, line, entry, _commit(root, rel, message), message)

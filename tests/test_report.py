@@ -1,0 +1,403 @@
+"""`ssw report` on the demo data: every kind, format and language; numbers from the status
+model; escaping; golden Markdown; reproducibility; --allow-invalid; template overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_demo_root, run, write
+
+from ssw import report as rp
+from ssw import status as st
+from ssw.i18n import t
+from ssw.loader import load
+from ssw.root import find_root
+
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = "2026-11-23"
+KINDS = ("jaaroverzicht", "tussentijds", "eindevaluatie")
+NOTE = 'Verslag <b>vergadering</b> & "opvolging"'  # the demo's one note that needs escaping
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "ssw tests", "GIT_AUTHOR_EMAIL": "tests@example.org", "GIT_AUTHOR_DATE": "2026-01-01T12:00:00+00:00",
+    "GIT_COMMITTER_NAME": "ssw tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_DATE": "2026-01-01T12:00:00+00:00", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=" + os.devnull, *args],
+                          cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def git_demo(tmp_path: Path) -> Path:
+    """The demo root inside a real git repository with one commit of fixed date and author."""
+    demo = copy_demo_root(tmp_path / "repo")
+    repo = tmp_path / "repo"
+    shutil.rmtree(repo / ".git")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "demo")
+    return demo
+
+
+@pytest.fixture
+def demo_git(tmp_path: Path) -> Path:
+    return git_demo(tmp_path)
+
+
+def report(root: Path, *args: str, out: Path | None = None) -> tuple[int, str, str]:
+    """Run `ssw report`; returns (exit code, report text, stderr)."""
+    target = ["--out", str(out)] if out else ["--out", "-"]
+    result = run(["report", "--root", str(root), *target, *args])
+    text = out.read_text(encoding="utf-8") if out and out.is_file() else result.stdout
+    return result.exit_code, text, result.stderr
+
+
+def counts_at(root: Path, day: dt.date) -> dict[str, int]:
+    loaded = load(find_root(str(root)))
+    return st.compute_status(loaded.data, None, day, 6).totals.by_status
+
+
+def year_of(kind: str) -> int:
+    return {"jaaroverzicht": 2023, "tussentijds": 2022, "eindevaluatie": 2024}[kind]
+
+
+# -- every kind x format x language --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, lang: str) -> None:
+    year = year_of(kind)
+    code, text, err = report(demo_root, "--kind", kind, "--format", fmt, "--lang", lang, "--year", str(year))
+    assert code == 0, err
+    # sections of chapter 5, in the report's language
+    for key, params in [("report.summary", {}), ("report.speerpunten", {}), ("report.themes", {}),
+                        ("report.regions", {}), ("report.stale-late", {}), ("report.appendix", {"year": year}),
+                        ("report.region.actions", {"year": year}), ("report.region.state", {}),
+                        ("report.region.focus", {"year": year}), ("report.region.signals", {"year": year}),
+                        ("report.changes", {"year": year})]:
+        assert esc(t(key, lang, **params), fmt) in text, key
+    if kind == "tussentijds":
+        assert esc(t("report.interim.due", lang), fmt) in text
+        assert "Tussentijdse evaluatie op de Sociaalwerkconferentie 2022" in text
+    if kind == "eindevaluatie":
+        assert esc(t("report.final.realised", lang), fmt) in text
+        assert esc(t("report.final.no-data", lang), fmt) in text
+    for theme in ["4.1", "4.10", "4.11"]:
+        assert re.search(rf"(### |id=\"theme-){re.escape(theme)}\b", text)
+    for platform in ["Antwerpen", "Brussel", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"]:
+        assert f"Regionaal platform Sterk Sociaal Werk {platform}" in text
+    # numbers: exactly those of the status model on the same data, as of the end of the year
+    for status, count in counts_at(demo_root, dt.date(year, 12, 31)).items():
+        label = t(f"status.{status}", lang)
+        if fmt == "md":
+            assert f"| {rp.SYMBOLS[status]} {label} | {count} |" in text, status
+        else:
+            assert re.search(rf'<span class="st st-{status}">.*?{label}</span></th><td class="num">{count}</td>', text), status
+    # the one note with markup shows as text
+    if year == 2023:
+        assert "<b>vergadering" not in text
+        expected = ("&lt;b&gt;vergadering&lt;/b&gt; &amp;" if fmt == "md"
+                    else "Verslag &lt;b&gt;vergadering&lt;/b&gt; &amp; &#34;opvolging&#34;")
+        assert expected in text
+
+
+def esc(text: str, fmt: str) -> str:
+    if fmt == "html":
+        return text.replace("&", "&amp;").replace("'", "&#39;").replace('"', "&#34;")
+    return rp.md_inline(text)
+
+
+def test_data_object_is_plain_and_numbers_come_from_status(demo_root: Path) -> None:
+    root = find_root(str(demo_root))
+    loaded = load(root)
+    data = rp.build_report_data(loaded, root, 2023, "jaaroverzicht", "nl")
+
+    def plain(value: object) -> None:
+        if isinstance(value, dict):
+            assert all(isinstance(k, str) for k in value)
+            for v in value.values():
+                plain(v)
+        elif isinstance(value, list):
+            for v in value:
+                plain(v)
+        else:
+            assert value is None or isinstance(value, (str, int, float, bool)), type(value)
+
+    plain(data)
+    rep = st.compute_status(loaded.data, None, dt.date(2023, 12, 31), 6)
+    assert data["summary"]["counts"]["by_status"] == rep.totals.by_status
+    assert [th["counts"]["by_status"] for th in data["themes"]] == [row.counts.by_status for row in rep.rows]
+    assert [sp["counts"]["by_status"] for sp in data["speerpunten"]] == [c.by_status for _, c in rep.speerpunten]
+    antwerpen = next(r for r in data["regions"] if r["id"] == "antwerpen")
+    region = st.compute_status(loaded.data, None, dt.date(2023, 12, 31), 6, st.Filters(region="antwerpen"))
+    assert antwerpen["counts"]["by_status"] == region.totals.by_status
+    assert data["as_of"]["iso"] == "2023-12-31" and data["as_of"]["reason"] == "year-end"
+    assert all(u["date"]["iso"].startswith("2023") for u in data["appendix"])
+    assert {u["source"] for u in data["appendix"]} >= {"regions/antwerpen/updates/2023.yaml:22"}
+    assert list(data) == ["schema", "lang", "kind", "year", "title", "year_note", "plan", "as_of", "window", "period",
+                          "stale_months", "statuses", "provenance", "problems", "summary", "speerpunten", "themes",
+                          "regions", "stale", "late", "decisions", "milestones", "interim", "final", "appendix",
+                          "sections"]
+
+
+# -- escaping --------------------------------------------------------------------------------
+
+
+def test_injected_markup_shows_as_text(demo_root: Path) -> None:
+    log = demo_root / "regions" / "antwerpen" / "updates" / "2023.yaml"
+    text = log.read_text(encoding="utf-8")
+    text = text.replace("note: 'Verslag <b>vergadering</b> & \"opvolging\"'",
+                        "note: '<script>alert(1)</script> | [klik](javascript:alert(2)) <img src=x onerror=alert(3)>'")
+    text = text.replace("author: Voorzitter Antwerpen (fictief)", "author: '<i>Chair</i> & co'", 1)
+    log.write_text(text, encoding="utf-8")
+    actions = demo_root / "regions" / "antwerpen" / "actions.yaml"
+    actions.write_text(actions.read_text(encoding="utf-8").replace("title: ", "title: <u>x</u> ", 1), encoding="utf-8")
+    for fmt in ("md", "html"):
+        code, out, err = report(demo_root, "--year", "2023", "--format", fmt)
+        assert code == 0, err
+        for raw in ("<script", "<img", "<i>", "<u>", "[klik](" if fmt == "md" else 'href="javascript'):
+            assert raw not in out, (fmt, raw)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+        assert "&lt;i&gt;Chair&lt;/i&gt; &amp; co" in out
+        assert "&lt;u&gt;x&lt;/u&gt;" in out
+    _, md, _ = report(demo_root, "--year", "2023")
+    row = next(line for line in md.splitlines() if "&lt;script&gt;" in line and line.startswith("| 2023"))
+    assert "\\| \\[klik\\]" in row  # the pipe cannot split the table cell, no link syntax
+    assert row.count(" | ") == 6  # still seven cells
+
+
+def test_markdown_filters() -> None:
+    assert rp.md_inline("a <b> & c\n  d") == "a &lt;b&gt; &amp; c d"
+    assert rp.md_cell("x | y\nz") == "x \\| y<br>z"
+    assert rp.md_block("# kop\n- lijst\n1. een\ngewoon") == "\\# kop\n\\- lijst\n1\\. een\ngewoon"
+    assert rp.safe_url("javascript:alert(1)") is None and rp.safe_url("https://example.org/a") == "https://example.org/a"
+
+
+# -- golden Markdown and reproducibility -----------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Only the commit hash differs between machines: it is replaced, nothing else."""
+    return re.sub(r"\bcommit [0-9a-f]{7,40}\b", "commit <commit>", text)
+
+
+@pytest.mark.parametrize("kind, year, lang", [("jaaroverzicht", 2023, "nl"), ("jaaroverzicht", 2023, "en"),
+                                              ("tussentijds", 2022, "nl"), ("eindevaluatie", 2024, "nl")])
+def test_golden_markdown(demo_git: Path, update_golden: bool, kind: str, year: int, lang: str) -> None:
+    code, text, err = report(demo_git, "--kind", kind, "--year", str(year), "--lang", lang)
+    assert code == 0, err
+    assert re.search(r"commit [0-9a-f]{12} ", text) and TODAY[:4] in text
+    golden = GOLDEN / f"{kind}-{year}.{lang}.md"
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(normalise(text), encoding="utf-8", newline="\n")
+    assert golden.is_file(), f"{golden.name} is missing: run pytest --update-golden"
+    assert normalise(text) == golden.read_text(encoding="utf-8"), f"run pytest --update-golden if {golden.name} should change"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_two_builds_are_byte_identical(demo_git: Path, tmp_path: Path, fmt: str) -> None:
+    first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    assert report(demo_git, "--format", fmt, out=first)[0] == 0
+    assert report(demo_git, "--format", fmt, out=second)[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_provenance_commit_and_uncommitted_changes(demo_git: Path) -> None:
+    sha = git(demo_git.parents[1], "rev-parse", "HEAD")
+    _, text, _ = report(demo_git, "--year", "2023")
+    assert f"commit {sha[:12]} {t('report.prov.clean')}" in text
+    assert t("report.prov.valid", "nl") in text and "23 november 2026" in text
+    # reports/ does not count as a change; data does
+    (demo_git / "reports").mkdir()
+    (demo_git / "reports" / "old.md").write_text("x", encoding="utf-8")
+    assert t("report.prov.clean") in report(demo_git, "--year", "2023")[1]
+    log = demo_git / "regions" / "antwerpen" / "updates" / "2023.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert t("report.prov.dirty") in report(demo_git, "--year", "2023")[1]
+
+
+def test_provenance_outside_git(demo_root: Path) -> None:
+    _, text, _ = report(demo_root, "--year", "2023", "--lang", "en")
+    assert t("report.prov.no-git", "en") in text
+
+
+# -- defaults, output paths, options -------------------------------------------------------------
+
+
+def test_defaults_plan_has_ended(demo_root: Path) -> None:
+    result = run(["report", "--root", str(demo_root)])
+    assert result.exit_code == 0, result.output
+    out = demo_root / "reports" / "ssw-2020-2024-jaaroverzicht-2024.nl.md"
+    assert out.is_file() and str(out) in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Jaaroverzicht 2024 — Actieplan Sterk Sociaal Werk 2020-2024\n")
+    assert "liep af op 31 december 2024: zonder --year toont dit rapport het laatste jaar van het plan, 2024." in text
+    result = run(["report", "--root", str(demo_root), "--kind", "tussentijds", "--format", "html", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    html = (demo_root / "reports" / "ssw-2020-2024-tussentijds-2022.en.html").read_text(encoding="utf-8")
+    assert ("Without --year this report shows the year of the "
+            "Tussentijdse evaluatie op de Sociaalwerkconferentie 2022: 2022.") in html
+
+
+def test_out_options(demo_root: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run(["report", "--root", str(demo_root), "--year", "2022", "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert (folder / "ssw-2020-2024-jaaroverzicht-2022.nl.md").is_file()
+    result = run(["report", "--root", str(demo_root), "--out", str(tmp_path / "missing" / "r.md")])
+    assert result.exit_code == 2 and "bestaat niet" in result.stderr
+    result = run(["report", "--root", str(demo_root), "--out", "-", "--format", "html"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    assert not (demo_root / "reports").exists()
+
+
+@pytest.mark.parametrize("args, code", [(["--year", "2019"], 2), (["--year", "2031"], 2), (["--kind", "maand"], 2),
+                                         (["--format", "pdf"], 2), (["--templates", "/nonexistent/x"], 2),
+                                         (["--plan", "nope"], 2), (["--as-of", "gisteren"], 2)])
+def test_bad_options(demo_root: Path, args: list[str], code: int) -> None:
+    result = run(["report", "--root", str(demo_root), "--out", "-", *args])
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output and result.stderr.startswith("ssw: ")
+
+
+def test_sam_plan_report(demo_root: Path) -> None:
+    code, text, err = report(demo_root, "--plan", "sam-2021-2025", "--format", "html")
+    assert code == 0, err
+    assert "Meerjarenplan SAM 2021-2025" in text and "sam.grondrechten" in text
+
+
+# -- invalid data -----------------------------------------------------------------------------
+
+
+def test_allow_invalid_marks_the_broken_platform(demo_root: Path) -> None:
+    log = demo_root / "regions" / "limburg" / "updates" / "2022.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("status: ", "status: klaar-", 1), encoding="utf-8")
+    code, _, err = report(demo_root, "--year", "2022")
+    assert code == 1 and "regions/limburg/updates/2022.yaml:" in err and "Traceback" not in err
+    for fmt in ("md", "html"):
+        code, text, err = report(demo_root, "--year", "2022", "--allow-invalid", "--format", fmt)
+        assert code == 0, err
+        limburg = region_section(text, fmt, "limburg", "Limburg")
+        assert esc(t("report.region.incomplete", "nl"), fmt) in limburg
+        assert "regions/limburg/updates/2022.yaml" in limburg and "klaar-" in limburg
+        antwerpen = region_section(text, fmt, "antwerpen", "Antwerpen")
+        assert esc(t("report.region.incomplete", "nl"), fmt) not in antwerpen
+        assert "1 probleem/problemen, gemaakt met --allow-invalid" in text
+
+
+def region_section(text: str, fmt: str, pid: str, name: str) -> str:
+    start = f"### Regionaal platform Sterk Sociaal Werk {name}\n" if fmt == "md" else f'id="region-{pid}"'
+    end = "\n### " if fmt == "md" else "</section>"
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_allow_invalid_with_a_broken_platform_file(demo_root: Path) -> None:
+    (demo_root / "regions" / "brussel" / "platform.yaml").write_text("id: brussel\nname: [\n", encoding="utf-8")
+    code, text, err = report(demo_root, "--year", "2023", "--allow-invalid", "--lang", "en")
+    assert code == 0, err
+    assert "### brussel" in text and "regions/brussel/platform.yaml" in text
+
+
+# -- templates --------------------------------------------------------------------------------
+
+
+def test_templates_override_file_by_file(demo_root: Path, tmp_path: Path) -> None:
+    write(demo_root, "templates/partials/footer.md.j2", "ROOT FOOTER {{ year }}\n")
+    write(demo_root, "templates/partials/decisions.md.j2", "ROOT DECISIONS\n")
+    own = tmp_path / "own"
+    write(own, "partials/footer.md.j2", "OWN FOOTER {{ provenance.build_date.iso }}\n")
+    code, text, _ = report(demo_root, "--year", "2023")
+    assert code == 0 and text.rstrip().endswith("ROOT FOOTER 2023") and "ROOT DECISIONS" in text
+    assert "## " + t("report.summary", "nl") in text  # the rest still comes from the package
+    code, text, _ = report(demo_root, "--year", "2023", "--templates", str(own))
+    assert code == 0 and text.rstrip().endswith(f"OWN FOOTER {TODAY}") and "ROOT DECISIONS" in text
+
+
+def test_root_template_replaces_a_whole_kind(demo_root: Path) -> None:
+    write(demo_root, "templates/jaaroverzicht.html.j2",
+          "{% extends 'partials/layout.html.j2' %}{% block appendix %}<p>{{ plan.title }} &amp; {{ '<x>' }}</p>{% endblock %}\n")
+    code, text, _ = report(demo_root, "--year", "2023", "--format", "html")
+    assert code == 0 and "Actieplan Sterk Sociaal Werk 2020-2024 &amp; &lt;x&gt;" in text
+    assert 'id="appendix"' not in text and 'id="summary"' in text
+
+
+@pytest.mark.parametrize("body, where", [("{% if %}\n", "jaaroverzicht.md.j2:1"),
+                                         ("{{ nope.deeper }}\n", "jaaroverzicht.md.j2"),
+                                         ("{{ ''.__class__.__mro__ }}\n", "jaaroverzicht.md.j2"),
+                                         ("{% include 'partials/absent.md.j2' %}\n", "absent")])
+def test_template_errors_are_messages(demo_root: Path, body: str, where: str) -> None:
+    write(demo_root, "templates/jaaroverzicht.md.j2", body)
+    result = run(["report", "--root", str(demo_root), "--out", "-"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("ssw: fout in sjabloon") and where in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_extra_section_registry(demo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def coverage(ctx: rp.SectionContext) -> dict:
+        return {"year": ctx.year, "platforms": len(ctx.report.regions)}
+
+    monkeypatch.setattr(rp, "SECTIONS", (("coverage", coverage),))
+    own = tmp_path / "own"
+    write(own, "partials/coverage.md.j2", "## Coverage\n\n{{ coverage.platforms }} platforms in {{ coverage.year }}\n")
+    code, text, err = report(demo_root, "--year", "2023", "--templates", str(own))
+    assert code == 0, err
+    assert "## Coverage\n\n7 platforms in 2023\n" in text
+    assert text.index("## Coverage") < text.index("## " + t("report.appendix", "nl", year=2023))
+
+
+def test_templates_ship_with_the_package() -> None:
+    import importlib.resources
+
+    base = importlib.resources.files("ssw.templates")
+    names = {p.name for p in base.iterdir()} | {f"partials/{p.name}" for p in base.joinpath("partials").iterdir()}
+    for kind in KINDS:
+        assert {f"{kind}.md.j2", f"{kind}.html.j2"} <= names
+    assert "report.css" in names and "partials/layout.md.j2" in names and "partials/layout.html.j2" in names
+    assert (REPO / "templates" / "report.css").is_file()
+
+
+# -- HTML: self-contained, accessible, printable ------------------------------------------------------
+
+
+def test_html_is_self_contained_and_accessible(demo_root: Path) -> None:
+    code, html, _ = report(demo_root, "--year", "2023", "--format", "html", "--lang", "en")
+    assert code == 0
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            'style-src \'unsafe-inline\'; img-src data:">') in html
+    assert "<title>Annual overview 2023 — Actieplan Sterk Sociaal Werk 2020-2024</title>" in html
+    assert "<script" not in html.lower() and " on" + "error=" not in html
+    assert not re.search(r"""\b(src|srcset|action|poster)=""", html)
+    assert not re.search(r"url\(\s*['\"]?(https?:|//)", html) and "@import" not in html
+    external = re.findall(r'href="([^"#][^"]*)"', html)
+    assert all(h.startswith(("https://", "http://", "mailto:", "data:")) for h in external)
+    assert all(h.startswith("https://example.org/") or h == "data:," for h in external)  # only links from the data
+    assert html.count("<h1>") == 1 and re.search(r"<h2[^>]*>", html)
+    svgs = re.findall(r"<svg[^>]*role=\"img\"[^>]*>\s*<title>", html)
+    assert len(svgs) >= 10 and all("aria-label=" in s for s in svgs)
+    assert '<th scope="col"' in html and '<th scope="row"' in html
+    assert "@media print" in html and "break-before: page" in html
+    for status in st.STATUSES:
+        assert f'id="ssw-p-{status}"' in html  # a fill pattern per status: readable in black and white
+
+
+def test_html_headings_nest(demo_root: Path) -> None:
+    for kind in KINDS:
+        code, html, _ = report(demo_root, "--kind", kind, "--year", str(year_of(kind)), "--format", "html")
+        assert code == 0
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", html)]
+        assert levels[0] == 1
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), kind

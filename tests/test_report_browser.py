@@ -1,0 +1,199 @@
+"""The HTML report in a real headless Chromium, driven over the DevTools protocol.
+
+Checks: no console errors or CSP violations, no network request at all, a screenshot
+and a print-to-PDF are produced, and the PDF holds one page run per major section
+(`break-before: page`). Skips with a reason when Chromium is absent on a developer's
+machine; fails, never skips, when the environment variable CI is set.
+
+Artifacts (PNG, PDF) go to $SSW_ARTIFACTS when set, else to pytest's tmp folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run
+
+from ssw.i18n import t
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+         '--host-resolver-rules=MAP * ~NOTFOUND', "--remote-allow-origins=*", "--remote-debugging-port=0"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: browser tests must run)")
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    found = os.environ.get("SSW_CHROMIUM") or next((p for p in map(shutil.which, CHROMIUM_NAMES) if p), None)
+    if not found:
+        _missing("Chromium not found (install the Debian package 'chromium' or set SSW_CHROMIUM)")
+    return str(found)
+
+
+class DevTools:
+    """A minimal DevTools client: one page target, commands by id, events collected."""
+
+    def __init__(self, ws_url: str) -> None:
+        import websocket
+
+        self.ws = websocket.create_connection(ws_url, timeout=60, suppress_origin=True, max_size=None)
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, **params: Any) -> dict[str, Any]:
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        self.ws.settimeout(120)
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise AssertionError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            if "method" in message:
+                self.events.append(message)
+
+    def wait_for(self, method: str, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while not any(e["method"] == method for e in self.events):
+            if time.monotonic() > end:
+                raise AssertionError(f"timed out waiting for {method}")
+            self.ws.settimeout(max(0.1, end - time.monotonic()))
+            message = json.loads(self.ws.recv())
+            if "method" in message:
+                self.events.append(message)
+
+    def drain(self, seconds: float) -> None:
+        """Collect late events (requests a page might still make)."""
+        import websocket
+
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.ws.settimeout(max(0.05, end - time.monotonic()))
+            try:
+                message = json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                break
+            if "method" in message:
+                self.events.append(message)
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+@pytest.fixture
+def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
+    exe = chromium_path()
+    try:
+        import websocket  # noqa: F401
+    except ImportError:
+        _missing("the websocket-client package is not installed (pip install -e '.[test]')")
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    proc = subprocess.Popen([exe, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        port_file = profile / "DevToolsActivePort"
+        end = time.monotonic() + 60
+        while not (port_file.is_file() and port_file.read_text().strip()):
+            if proc.poll() is not None or time.monotonic() > end:
+                pytest.fail(f"Chromium did not start (exit {proc.poll()})")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=30) as answer:
+            targets = json.load(answer)
+        page = next(tg for tg in targets if tg["type"] == "page")
+        client = DevTools(page["webSocketDebuggerUrl"])
+        yield client
+        client.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def artifacts(tmp_path: Path) -> Path:
+    folder = Path(os.environ["SSW_ARTIFACTS"]) if os.environ.get("SSW_ARTIFACTS") else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_html_report_in_chromium(demo_root: Path, tmp_path: Path, browser: DevTools) -> None:
+    html = tmp_path / "jaaroverzicht-2023.nl.html"
+    result = run(["report", "--root", str(demo_root), "--year", "2023", "--format", "html", "--out", str(html)])
+    assert result.exit_code == 0, result.output
+    url = html.resolve().as_uri()
+
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        browser.send(f"{domain}.enable")
+    browser.send("Emulation.setDeviceMetricsOverride", width=1200, height=1600, deviceScaleFactor=1, mobile=False)
+    browser.send("Page.navigate", url=url)
+    browser.wait_for("Page.loadEventFired")
+    browser.drain(1.0)
+
+    # no console errors, no exceptions, no CSP violations
+    errors = [e for e in browser.events if e["method"] == "Runtime.exceptionThrown"
+              or (e["method"] == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
+              or (e["method"] == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")]
+    assert errors == []
+    # no network at all: the only request is the file itself (data: URLs never leave the page)
+    requested = [e["params"]["request"]["url"] for e in browser.events if e["method"] == "Network.requestWillBeSent"]
+    assert requested and all(u == url or u.startswith("data:") for u in requested), requested
+
+    # the page as rendered: sections, charts, language
+    state = browser.send("Runtime.evaluate", returnByValue=True, expression="""({
+        lang: document.documentElement.lang,
+        title: document.title,
+        sections: [...document.querySelectorAll('section.major > h2')].map(h => h.textContent.trim()),
+        charts: [...document.querySelectorAll('svg[role=img]')].filter(s => s.getBoundingClientRect().width > 0).length,
+        scripts: document.scripts.length,
+        width: document.documentElement.scrollWidth,
+    })""")["result"]["value"]
+    expected = [t("report.summary"), t("report.speerpunten"), t("report.themes"), t("report.regions"),
+                t("report.stale-late"), t("report.decisions", year=2023), t("report.appendix", year=2023)]
+    assert state["sections"] == expected
+    assert state["lang"] == "nl" and state["title"].startswith("Jaaroverzicht 2023") and state["scripts"] == 0
+    assert state["charts"] >= 10 and state["width"] <= 1200  # no horizontal scrolling on a 1200px screen
+
+    out = artifacts(tmp_path)
+    shot = base64.b64decode(browser.send("Page.captureScreenshot", format="png")["data"])
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 20_000
+    (out / "report-screen.png").write_bytes(shot)
+
+    pdf = base64.b64decode(browser.send("Page.printToPDF", printBackground=False, preferCSSPageSize=True)["data"])
+    assert pdf.startswith(b"%PDF-")
+    pdf_path = out / "report-print.pdf"
+    pdf_path.write_bytes(pdf)
+    pages = pdf_pages(pdf_path)
+    # @media print starts every major section on a new page: count the pages that open with a section title
+    starts = [title for title in expected if any(page.lstrip().startswith(title) for page in pages)]
+    assert starts == expected, [p.lstrip()[:60] for p in pages]
+    assert len(pages) >= len(expected) + 1  # + title page with the table of contents
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each PDF page (pdftotext from poppler-utils)."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        _missing("pdftotext not found (install poppler-utils)")
+    done = subprocess.run([str(exe), "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    pages = done.stdout.decode("utf-8").split("\f")
+    return [p for p in pages if p.strip()]
