@@ -115,36 +115,59 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+TIMED_OUT = -999
+
+
+def run_once(argv: list[str], env: dict[str, str], timeout: float) -> tuple[float, int, str]:
     start = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=REPO)
+    try:
+        proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=REPO,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, TIMED_OUT, ""
     elapsed = time.perf_counter() - start
     return elapsed, proc.returncode, proc.stderr.decode("utf-8", "replace")
 
 
-def failure(rc: int, stderr: str) -> str:
+def failure(rc: int, stderr: str, timeout: float) -> str:
+    if rc == TIMED_OUT:
+        return f"timed out: over {timeout:.0f} s"
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     detail = lines[-1] if lines else "no message"
-    return f"exit {rc}: {detail[:160]}"
+    return f"command failed: exit {rc}: {detail[:160]}"
 
 
-def measure(group: Group, env: dict[str, str]) -> None:
+LOADS: list[float] = []  # 1-minute load average after each repetition
+
+
+def load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):  # Windows
+        return None
+
+
+def measure(group: Group, env: dict[str, str], timeout: float) -> None:
     for bench in group.benches:  # warm-up: caches, and which commands work
-        _, rc, err = run_once(bench.argv, env)
+        elapsed, rc, err = run_once(bench.argv, env, timeout)
         if rc != 0:
-            bench.failed = failure(rc, err)
+            bench.failed = failure(rc, err, timeout)
             print(f"  [{group.name}] {bench.label}: n/a ({bench.failed})", file=sys.stderr)
+        else:
+            print(f"  [{group.name}] warm-up {bench.label}: {elapsed * 1000:.0f} ms", file=sys.stderr)
     live = [b for b in group.benches if not b.failed]
     for rep in range(group.reps):
         shift = rep % len(live) if live else 0
         for bench in live[shift:] + live[:shift]:
             if bench.failed:
                 continue
-            elapsed, rc, err = run_once(bench.argv, env)
+            elapsed, rc, err = run_once(bench.argv, env, timeout)
             if rc != 0:
-                bench.failed = failure(rc, err)
+                bench.failed = failure(rc, err, timeout)
                 continue
             bench.times.append(elapsed)
+        if (load := load_average()) is not None:
+            LOADS.append(load)
         done = ", ".join(f"{b.label} {b.times[-1] * 1000:.0f} ms" for b in live if b.times and not b.failed)
         print(f"  [{group.name}] rep {rep + 1}/{group.reps}: {done}", file=sys.stderr)
 
@@ -222,7 +245,7 @@ def medians_table(groups: list[Group]) -> list[str]:
         base = g.baseline.median
         for b in g.benches:
             if b.failed:
-                lines.append(f"| {g.title} | {b.label} | n/a (command failed: {b.failed.replace('|', '/')}) | | | | |")
+                lines.append(f"| {g.title} | {b.label} | n/a ({b.failed.replace('|', '/')}) | | | | |")
                 continue
             ratio = "baseline" if b.baseline else (f"{b.median / base:.2f}x" if base else "n/a")
             lines.append(f"| {g.title} | {b.label} | {ms(b.median)} | {ms(min(b.times))} | {ms(max(b.times))} "
@@ -265,8 +288,9 @@ def targets_table(groups: list[Group]) -> list[str]:
             continue
         bench, base = g.get(label), g.get(base_label)
         if bench is None or bench.failed or base is None or base.median is None or bench.median is None:
-            why = f"n/a (command failed: {bench.failed})" if bench and bench.failed else "n/a"
-            lines.append(f"| {text} | {why.replace('|', '/')} | no (not measurable) |")
+            why = f"n/a ({bench.failed})" if bench and bench.failed else "n/a"
+            met = "**no**" if bench and bench.failed and bench.failed.startswith("timed out") else "no (not measurable)"
+            lines.append(f"| {text} | {why.replace('|', '/')} | {met} |")
             continue
         ratio = bench.median / base.median
         lines.append(f"| {text} | {ratio:.2f}x ({ms(bench.median)} vs {ms(base.median)} ms) | {'yes' if ratio <= factor else '**no**'} |")
@@ -301,6 +325,8 @@ def render(groups: list[Group], args: argparse.Namespace, started: dt.datetime, 
         f"- repetitions per command: {reps} (round-robin within each repetition, plus one unrecorded warm-up)",
         f"- environment: `SSW_TODAY={TODAY}`, `PYTHONPYCACHEPREFIX=benchmarks/out/pycache`; every command a fresh subprocess; stdout to /dev/null",
         f"- whole run: {elapsed / 60:.1f} min",
+        *([f"- machine load (1-min load average after each repetition, {os.cpu_count()} cores): "
+           f"median {statistics.median(LOADS):.1f}, max {max(LOADS):.1f}"] if LOADS else []),
         *([f"- note: repetitions at L reduced to {args.reps_large} (of {args.reps}) to keep the run short"]
           if args.reps_large and args.reps_large < args.reps and "L" in {g.name for g in groups} else []),
         "",
@@ -343,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="markdown file to write (default benchmarks/RESULTS.md)")
     parser.add_argument("--no-real", action="store_true", help="skip the real-plan group")
+    parser.add_argument("--timeout", type=float, default=1200, help="seconds before one run counts as failed (default 1200)")
     args = parser.parse_args(argv)
     scales = [s.strip().upper() for s in args.scales.split(",") if s.strip()]
     unknown = [s for s in scales if s not in ("S", "M", "L")]
@@ -377,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
             ], reps, size))
         for g in groups:
             print(f"measuring {g.title} ({g.reps} reps) ...", file=sys.stderr)
-            measure(g, env)
+            measure(g, env, args.timeout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

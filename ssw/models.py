@@ -268,9 +268,9 @@ class Update(Strict):
     date: Date
     target: Ref
     status: Status
-    note: Text = ""
     author: Text | None = None
     links: list[Url] = []
+    note: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 
 
 class RegionalAction(Strict):

@@ -116,7 +116,7 @@ def _flow_list(values: Sequence[str], *, quote: bool = False) -> str:
 def render_update(fields: dict[str, Any]) -> str:
     """One update in the shape of docs/data-format.md: block style, one key per line.
 
-    `fields`: date, target, status, note, optional author and links (strings as given;
+    `fields`: date, target, status, optional author and links, note (strings as given;
     a date or status that is not valid is still rendered safely, so that validation
     reports it with the same message as `ssw validate`).
     """
@@ -126,13 +126,15 @@ def render_update(fields: dict[str, Any]) -> str:
         f"- date: {date if _DATE_RE.match(date) else double_quoted(date)}",
         f"  target: {double_quoted(str(fields['target']))}",
         f"  status: {scalar(status)}",
-        f"  note: {scalar(str(fields.get('note') or ''))}",
     ]
     if fields.get("author"):
         lines.append(f"  author: {scalar(str(fields['author']))}")
     if fields.get("links"):
         lines.append("  links:")
         lines += [f"    - {scalar(str(link))}" for link in fields["links"]]
+    # The note comes last and is required: if a union merge ever drops a line both
+    # branches end with, `validate` sees a missing note instead of losing data silently.
+    lines.append(f"  note: {scalar(str(fields.get('note') or ''))}")
     return "\n".join(lines) + "\n"
 
 

@@ -70,7 +70,7 @@ def test_nul_and_control_characters(real_root: Path) -> None:
 
 
 def test_crlf_files_are_read(real_root: Path) -> None:
-    put(real_root, '- date: 2023-03-14\r\n  target: "4.2.2.2"\r\n  status: lopend\r\n')
+    put(real_root, '- date: 2023-03-14\r\n  target: "4.2.2.2"\r\n  status: lopend\r\n  note: x\r\n')
     assert run(["--root", str(real_root), "validate"]).exit_code == 0
 
 

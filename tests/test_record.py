@@ -69,11 +69,11 @@ def test_record_creates_the_log_in_the_documented_shape(root: Path) -> None:
         "- date: 2023-03-14\n"
         '  target: "4.2.2.2"\n'
         "  status: lopend\n"
-        "  note: Eerste bijeenkomst rond digitaal sociaal werk.\n"
         "  author: Voorzitter Antwerpen\n"
         "  links:\n"
         "    - https://example.org/verslag\n"
         "    - https://example.org/foto's\n"
+        "  note: Eerste bijeenkomst rond digitaal sociaal werk.\n"
     )
     assert run(["validate", "--root", str(root)], env={"SSW_TODAY": TODAY}).exit_code == 0
 
@@ -270,10 +270,10 @@ def test_a_file_broken_after_loading_is_refused_under_the_lock(root: Path) -> No
 
     path = root / LOG
     path.parent.mkdir(parents=True)
-    path.write_text("- date: 2023-01-10\n  target: \"4.2.2.2\"\n  status: lopend\n", encoding="utf-8")
+    path.write_text("- date: 2023-01-10\n  target: \"4.2.2.2\"\n  status: lopend\n  note: x\n", encoding="utf-8")
     loaded = load(open_root(root))
     assert loaded.ok
-    path.write_text("- date: 2023-01-10\n  target: \"4.2.2.2\"\n  status: lopend\n  status: gepland\n", encoding="utf-8")
+    path.write_text("- date: 2023-01-10\n  target: \"4.2.2.2\"\n  status: lopend\n  status: gepland\n  note: x\n", encoding="utf-8")
     before = path.read_bytes()
     req = core.UpdateRequest("4.2.2.2", "antwerpen", "lopend", "x", "2023-03")
     with pytest.raises(core.SswError) as exc:

@@ -53,14 +53,14 @@ CASES = [
     ("unknown-key", '- date: 2023-03-14\n  target: "4.2.2.2"\n  stauts: lopend\n', "3:3", "status"),
     ("missing-key", '- date: 2023-03-14\n  target: "4.2.2.2"\n', "1:3", "'status'"),
     ("bad-value", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: klaar\n', "3:11", "gepland"),
-    ("read-as-number", "- date: 2023-03-14\n  target: 4.10\n  status: lopend\n", "2:11", '"4.10"'),
+    ("read-as-number", "- date: 2023-03-14\n  target: 4.10\n  status: lopend\n  note: x\n", "2:11", '"4.10"'),
     ("read-as-bool", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  note: yes\n', "4:9", "true"),
     ("date-day", '- date: 2023-02-30\n  target: "4.2.2.2"\n  status: lopend\n', "1:9", "28"),
-    ("date-outside-plan", '- date: 2019-05-01\n  target: "4.2.2.2"\n  status: lopend\n', "1:9", "2020-01-01"),
-    ("date-in-future", '- date: 2026-12-01\n  target: "ssw-2020-2024:4.2.2.2"\n  status: lopend\n', None, "2026-12-01"),
-    ("unknown-ref", '- date: 2023-03-14\n  target: "4.2.2.9"\n  status: lopend\n', "2:11", "4.2.2.2"),
-    ("not-trackable", '- date: 2023-03-14\n  target: "4.2.2"\n  status: lopend\n', "2:11", "4.2.2.1"),
-    ("flemish-item", '- date: 2023-03-14\n  target: "4.2.1.1"\n  status: lopend\n', "2:11", "vlaanderen"),
+    ("date-outside-plan", '- date: 2019-05-01\n  target: "4.2.2.2"\n  status: lopend\n  note: x\n', "1:9", "2020-01-01"),
+    ("date-in-future", '- date: 2026-12-01\n  target: "ssw-2020-2024:4.2.2.2"\n  status: lopend\n  note: x\n', None, "2026-12-01"),
+    ("unknown-ref", '- date: 2023-03-14\n  target: "4.2.2.9"\n  status: lopend\n  note: x\n', "2:11", "4.2.2.2"),
+    ("not-trackable", '- date: 2023-03-14\n  target: "4.2.2"\n  status: lopend\n  note: x\n', "2:11", "4.2.2.1"),
+    ("flemish-item", '- date: 2023-03-14\n  target: "4.2.1.1"\n  status: lopend\n  note: x\n', "2:11", "vlaanderen"),
     ("expected-list", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  links: https://example.org\n', "4:10", "lijst"),
     ("bad-url", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  links:\n    - javascript:alert(1)\n', "5:7", "http"),
     ("alias", '- &a\n  date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n- *a\n', None, "alias"),
@@ -91,7 +91,7 @@ def test_unknown_key_suggests_the_closest(real_root: Path) -> None:
 
 
 def test_number_read_id_says_quote_it(real_root: Path) -> None:
-    put(real_root, "- date: 2023-03-14\n  target: 4.10\n  status: lopend\n")
+    put(real_root, "- date: 2023-03-14\n  target: 4.10\n  status: lopend\n  note: x\n")
     out = validate(real_root, "--lang", "en")[1]
     assert "4.10 was read as the number 4.1" in out and 'quote it: "4.10"' in out
 
@@ -101,14 +101,16 @@ def test_all_problems_at_once_then_a_count(real_root: Path) -> None:
     - date: 2023-02-30
       target: "4.2.2.2"
       status: lopend
+      note: x
     - date: 2023-03-01
       target: "4.2.2.2"
       status: klaar
+      note: x
     """)
     write(real_root, "regions/limburg/updates/2022.yaml", "- date: 2022-01-01\n\ttarget: x\n")
     code, out = validate(real_root)
     assert code == 1
-    assert f"{LOG}:1:9: error:" in out and f"{LOG}:6:11: error:" in out
+    assert f"{LOG}:1:9: error:" in out and f"{LOG}:7:11: error:" in out
     assert "regions/limburg/updates/2022.yaml:2:1: error:" in out
     assert out.strip().splitlines()[-1].startswith("3 ")
 
@@ -145,7 +147,7 @@ def test_not_utf8_is_refused_with_its_line(real_root: Path) -> None:
 
 
 def test_utf8_bom_is_accepted(real_root: Path) -> None:
-    put_bytes(real_root, b"\xef\xbb\xbf" + b'- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n')
+    put_bytes(real_root, b"\xef\xbb\xbf" + b'- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  note: x\n')
     assert validate(real_root)[0] == 0
 
 
@@ -159,7 +161,7 @@ def test_alias_bomb_is_refused_fast(real_root: Path) -> None:
 
 
 def test_json_format_lists_the_same_problems(real_root: Path) -> None:
-    put(real_root, '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: klaar\n')
+    put(real_root, '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: klaar\n  note: x\n')
     result = run(["--root", str(real_root), "validate", "--format", "json", "--lang", "en"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -194,7 +196,7 @@ def test_root_from_env_and_walking_up(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_global_options_before_and_after_the_command(real_root: Path) -> None:
-    put(real_root, '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: klaar\n')
+    put(real_root, '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: klaar\n  note: x\n')
     before = run(["--lang", "en", "--root", str(real_root), "validate"]).output
     after = run(["validate", "--lang", "en", "--root", str(real_root)]).output
     assert before == after and "invalid value" in before
