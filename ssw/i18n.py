@@ -66,6 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.flemish-item": ("{id} is een Vlaamse actie: {platform} kan er geen status voor geven", "{id} is a Flemish-level item: {platform} cannot give it a status"),
     "problem.regional-id": ("id '{id}' moet beginnen met '{platform}.'", "id '{id}' must start with '{platform}.'"),
     "problem.link-outside": ("link naar buiten de data-map geweigerd ({target})", "link out of the data folder refused ({target})"),
+    "problem.curly-quotes": ("'{key}': {value} staat tussen tekstverwerker-aanhalingstekens, die in YAML niet tellen", "'{key}': {value} has word-processor quotes, which YAML does not read as quotes"),
     "problem.file-changed": ("bestand is niet geldig; er werd niets geschreven", "file is not valid; nothing was written"),
     # --- problems: hint ------------------------------------------------------------------
     "hint.unreadable": ("controleer de rechten van het bestand", "check the file's permissions"),
@@ -82,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.duplicate-key": ("verwijder één van beide, of begin een nieuw item met '- '", "remove one of them, or start a new entry with '- '"),
     "hint.empty-file": ("vul het bestand aan of verwijder het", "fill the file or delete it"),
     "hint.link-outside": ("zet het bestand zelf in de repository", "put the file itself in the repository"),
+    "hint.curly-quotes": ("gebruik gewone aanhalingstekens: \"{fixed}\"", "use straight quotes: \"{fixed}\""),
     "hint.unknown-file": ("bestanden horen in plan/<plan>/plan.yaml, plan/<plan>/themes/, regions/<platform>/platform.yaml, updates/<jaar>.yaml, actions.yaml, signals.yaml", "files belong in plan/<plan>/plan.yaml, plan/<plan>/themes/, regions/<platform>/platform.yaml, updates/<year>.yaml, actions.yaml, signals.yaml"),
     "hint.not-a-list": ("begin elk item met '- '", "start each entry with '- '"),
     "hint.unknown-key": ("bedoelde je '{suggestion}'?", "did you mean '{suggestion}'?"),

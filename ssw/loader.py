@@ -21,6 +21,7 @@ from ssw.root import Root
 from ssw.yamlfile import ReadResult, read_file
 
 MAX_FILES = 20_000
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # word-processor quotes do not quote in YAML
 
 
 @dataclass
@@ -182,6 +183,9 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
         elif kind in ("enum", "literal_error"):
             expected = ctx.get("expected", "")
             problems.append(Problem(rel, "bad-value", {"key": key, "value": str(value), "expected": expected}, loc=loc))
+        elif isinstance(value, str) and any(q in value for q in CURLY_QUOTES):
+            fixed = value.strip("".join(CURLY_QUOTES))
+            problems.append(Problem(rel, "curly-quotes", {"key": key, "value": value[:80], "fixed": fixed[:80]}, loc=loc))
         elif kind == "string_pattern_mismatch":
             what = _PATTERN_NAMES.get(ctx.get("pattern", ""), "text")
             problems.append(Problem(rel, f"bad-{what}", {"key": key, "value": str(value)[:80]}, loc=loc))

@@ -75,9 +75,10 @@ def test_crlf_files_are_read(real_root: Path) -> None:
 
 
 def test_word_processor_quotes_do_not_quote(real_root: Path) -> None:
-    put(real_root, "- date: 2023-03-14\n  target: \u201c4.2.2.2\u201d\n  status: lopend\n")
+    put(real_root, "- date: 2023-03-14\n  target: \u201c4.2.2.2\u201d\n  status: lopend\n  note: x\n")
     result = run(["--root", str(real_root), "validate"])
     assert result.exit_code == 1 and f"{LOG}:2:11:" in result.output
+    assert 'gebruik gewone aanhalingstekens: "4.2.2.2"' in result.output
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
