@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ssw import dataset as d
-from ssw.gitutil import run_git
+from ssw.gitutil import git, run_git
 from ssw.problems import SswError
 from ssw.root import Root
 from ssw.status import UNKNOWN, item_states
@@ -44,16 +44,6 @@ DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 # -- git -----------------------------------------------------------------------------------
-
-
-def _git(cwd: Path, *args: str) -> str:
-    proc = run_git(cwd, *args)
-    if proc is None:
-        raise SswError("err.git", reason="git not found")
-    if proc.returncode != 0:
-        lines = (proc.stderr or proc.stdout).strip().splitlines()
-        raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
-    return proc.stdout
 
 
 def _git_ok(cwd: Path, *args: str) -> str | None:
@@ -176,7 +166,7 @@ def _local_date(stamp: str, tz: str) -> str:
 
 
 def _commits(top: Path, since: str, until: str, paths: list[str], root_path: Path) -> list[Commit]:
-    out = _git(top, "log", "--format=%x1e%H%x1f%an%x1f%ae%x1f%cs%x1f%s", "--name-only",
+    out = git(top, "log", "--format=%x1e%H%x1f%an%x1f%ae%x1f%cs%x1f%s", "--name-only",
                f"{since}..{until}", "--", *paths)
     commits = []
     for record in out.split("\x1e")[1:]:
@@ -214,7 +204,7 @@ def _tree_paths(top: Path, root: Root) -> tuple[str, str, str]:
 
 def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     """Every YAML file under `paths` at `commit`: path (from the top) -> bytes."""
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
+    listing = git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
     wanted = []
     for entry in listing.split("\0"):
         meta, _, name = entry.partition("\t")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -212,7 +210,7 @@ def write_csv_dir(data: dict[str, Any], folder: Path) -> list[Path]:
     written = []
     for sheet, (headers, rows) in tables(data).items():
         path = folder / f"{sheet}.csv"
-        write_atomic(path, csv_text(headers, rows))
+        write_file(path, csv_text(headers, rows))
         written.append(path)
     return written
 
@@ -253,19 +251,11 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
     return buf.getvalue()
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Temp file in the same folder, fsync, replace: a reader never sees half a file."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def write_file(path: Path, content: str | bytes) -> None:
+    """Write an output file atomically; a failure is a message, not a traceback."""
+    from ssw.atomic import write_atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, content)
     except OSError as exc:
         raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None

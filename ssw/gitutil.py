@@ -66,19 +66,25 @@ def has_identity(path: Path) -> bool:
     return _out(path, "var", "GIT_AUTHOR_IDENT") is not None
 
 
+def git(cwd: Path, *args: str) -> str:
+    """Run git and return its output; a failure is SswError("err.git") with git's last line."""
+    proc = run_git(cwd, *args)
+    if proc is None:
+        raise SswError("err.git", reason="git not found")
+    if proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
+    return proc.stdout
+
+
 def commit_file(path: Path, file: Path, message: str) -> str:
     """Stage and commit exactly `file`; other staged changes stay staged, not committed.
 
     Returns the new commit's sha. Raises SswError("err.git") with git's message.
     """
     rel = os.path.relpath(file, path)
-    for args in (("add", "--", rel), ("commit", "--quiet", "--only", "-m", message, "--", rel)):
-        proc = run_git(path, *args)
-        if proc is None:
-            raise SswError("err.git", reason="git not found")
-        if proc.returncode != 0:
-            lines = (proc.stderr or proc.stdout).strip().splitlines()
-            raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
+    git(path, "add", "--", rel)
+    git(path, "commit", "--quiet", "--only", "-m", message, "--", rel)
     sha = head(path)
     if sha is None:
         raise SswError("err.git", reason="no HEAD after commit")

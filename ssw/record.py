@@ -14,18 +14,11 @@ writer sleeps that long after the temp file is written and synced and before the
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
-import glob
-import os
 import re
-import stat
-import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -35,11 +28,11 @@ from ssw import models as m
 from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
+from ssw.atomic import remove_stale_temps as _remove_stale_temps
+from ssw.atomic import write_atomic
 from ssw.root import Root
 
 LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds
-PAUSE_ENV = "SSW_TEST_PAUSE_BEFORE_REPLACE"
-TMP_SUFFIX = ".tmp"
 _DATE_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
@@ -280,71 +273,6 @@ def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callabl
     except OSError as exc:
         raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
     return prepared.line, prepared.entry
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Temp files left by a killed writer (only called with the lock held)."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` atomically, keeping its permission bits."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        _test_pause()
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _replace(tmp: str, path: Path) -> None:
-    """os.replace; on Windows a reader holding the file open makes it fail for a moment."""
-    for attempt in range(20):
-        try:
-            os.replace(tmp, path)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 19:
-                raise
-            time.sleep(0.05)
-
-
-def _test_pause() -> None:
-    value = os.environ.get(PAUSE_ENV)
-    if value:
-        with contextlib.suppress(ValueError):
-            time.sleep(float(value))
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # -- record and add-action ----------------------------------------------------------------

@@ -5,7 +5,6 @@ invented item fails here."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

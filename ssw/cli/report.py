@@ -45,9 +45,9 @@ def _out_path(out: str | None, default_dir: Path, default_name: str) -> Path | N
 
 
 def _write(path: Path, content: str | bytes) -> None:
-    from ssw.export import write_atomic
+    from ssw.export import write_file
 
-    write_atomic(path, content)
+    write_file(path, content)
 
 
 @app.command()
