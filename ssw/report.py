@@ -8,11 +8,12 @@ the wording (through the `t` function of the one message catalogue).
 Templates are looked up file by file: `--templates DIR`, then the root's own
 `templates/`, then the defaults shipped as the package `ssw.templates`.
 
-Adding a section (e.g. "changes since", coverage): write a builder
-`(ctx: SectionContext) -> dict | None`, list it in `SECTIONS` with its name, and add
-`partials/<name>.md.j2` and `partials/<name>.html.j2`. The layouts include every
-name in `data["sections"]` (in order) after the stale/late items; the builder's
-result is `data[name]`.
+Adding a section: write a builder `(ctx: SectionContext) -> dict | None`, list it in
+`SECTIONS` with its name, and add `partials/<name>.md.j2` and `partials/<name>.html.j2`.
+The layouts include every name in `data["sections"]` (in order) after the stuurgroep's
+decisions; the builder's result is `data[name]` (None leaves the section out). The
+steering sections of issue 9 are built this way: follow_ups, changes, obligations,
+coverage, amendments (see "steering sections" below).
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ class SectionContext:
 
 SectionBuilder = Callable[[SectionContext], "dict[str, Any] | None"]
 
-#: (name, builder): extra sections, rendered by partials/<name>.<fmt>.j2 in this order.
-SECTIONS: tuple[tuple[str, SectionBuilder], ...] = ()
+# The registry `SECTIONS` ((name, builder) pairs, rendered by partials/<name>.<fmt>.j2 in
+# that order) is defined after its builders, below ("steering sections").
 
 
 # -- the frame: year, as-of date, windows --------------------------------------------------
@@ -523,6 +524,225 @@ def _final(b: _Builder, rep: st.StatusReport) -> dict[str, Any]:
                          **split([s for s in rep.states.values() if sp.id in s.item.speerpunten])}
                         for sp, c in rep.speerpunten],
     }
+
+
+# -- steering sections (issue 9): builders for the SECTIONS registry ---------------------------
+#
+# Each builder turns one core module's answer (ssw.changes, ssw.obligations, ssw.coverage,
+# ssw.agenda, ssw.amendments) into plain data for partials/<name>.<fmt>.j2. The numbers
+# are the core's; nothing is recounted here.
+
+OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
+
+
+def _status_ref(status: str, lang: str) -> dict[str, str]:
+    return {"status": status, "status_label": t(f"status.{status}", lang), "symbol": SYMBOLS[status]}
+
+
+def _platform_label(ds: d.Dataset, pid: str) -> str:
+    platform = ds.platforms.get(pid)
+    return platform.name if platform else pid
+
+
+def _item_title(ds: d.Dataset, plan_id: str, item_id: str) -> str:
+    item = ds.items.get((plan_id, item_id))
+    return item.title if item else ""
+
+
+def build_changes(ctx: SectionContext) -> dict[str, Any]:
+    """What the git history says changed in the report year: the committed data at the
+    last commit on or before 31 December of the year before, against the last commit on
+    or before 31 December of the year (`ssw changes --since Y-1-12-31 --until Y-12-31`).
+    Outside git, or when the history does not reach back that far, the section says so."""
+    from ssw import changes as ch
+
+    since, until = f"{ctx.year - 1}-12-31", f"{ctx.year}-12-31"
+    frame: dict[str, Any] = {"year": ctx.year, "since_date": _date(dt.date(ctx.year - 1, 12, 31), ctx.lang),
+                             "until_date": _date(dt.date(ctx.year, 12, 31), ctx.lang)}
+    try:
+        result = ch.changes_between(ctx.root, since, until)
+    except SswError as exc:
+        reason = {
+            "err.no-git": t("report.ch.no-git", ctx.lang),
+            "ch.err.no-commits": t("report.ch.no-commits", ctx.lang),
+            "ch.err.no-commit-before": t("report.ch.no-history", ctx.lang, date=format_date(
+                dt.date.fromisoformat(exc.params.get("value", since)), ctx.lang)),
+        }.get(exc.key) or t("report.ch.git-error", ctx.lang, reason=exc.message(ctx.lang))
+        return {**frame, "available": False, "reason_code": exc.key, "reason": reason}
+    except (OSError, ValueError) as exc:  # never fail the whole report over the history
+        return {**frame, "available": False, "reason_code": "err.git",
+                "reason": t("report.ch.git-error", ctx.lang, reason=str(exc)[:200] or type(exc).__name__)}
+
+    ds, lang, plan_id = ctx.loaded.data, ctx.lang, ctx.plan.id
+    status = [c for c in result.status_changes if c.plan == plan_id]
+    updates = [c for c in result.updates if c.plan in (plan_id, "")]
+    added = [c for c in result.actions_added if c.plan == plan_id]
+    dropped = [c for c in result.actions_dropped if c.plan == plan_id]
+    every = status + updates + added + dropped + result.signals
+
+    def who(c: Any) -> str | None:
+        return c.by.name if c.by else None
+
+    themes: dict[str | None, list[Any]] = {}
+    for c in status:
+        themes.setdefault(c.theme, []).append(c)
+    theme_rows = []
+    for theme in sorted(themes, key=lambda x: (x is None, natural_key(x or ""))):
+        rows = sorted(themes[theme], key=lambda c: (natural_key(c.id), c.platform))
+        theme_rows.append({
+            "id": theme,
+            "title": result.theme_titles.get(theme or "", ""),
+            "changes": [{"id": c.id, "title": c.title, "kind": c.data.get("kind"), "platform": c.platform,
+                         "platform_name": _platform_label(ds, c.platform),
+                         "from": _status_ref(c.data["from"], lang), "to": _status_ref(c.data["to"], lang),
+                         "date": c.data.get("date"), "by": who(c)} for c in rows],
+        })
+
+    def action(c: Any) -> dict[str, Any]:
+        return {"id": c.id, "title": c.title, "platform": c.platform, "platform_name": _platform_label(ds, c.platform),
+                "date": c.data.get("date"), "dropped": bool(c.data.get("dropped")), "by": who(c)}
+
+    authors: dict[str, int] = {}
+    for commit in result.commits:
+        authors[commit.author] = authors.get(commit.author, 0) + 1
+    return {
+        **frame,
+        "available": True,
+        "since": {"commit": result.since.commit[:12], "date": _date(result.since.date, lang)},
+        "until": {"commit": result.until.commit[:12], "date": _date(result.until.date, lang)},
+        "same_commit": result.since.commit == result.until.commit,
+        "problems": dict(result.problems),
+        "totals": {"status_changes": len(status), "updates": len(updates), "actions_added": len(added),
+                   "actions_dropped": len(dropped), "signals": len(result.signals), "all": len(every)},
+        "themes": theme_rows,
+        "actions_added": [action(c) for c in added],
+        "actions_dropped": [action(c) for c in dropped],
+        "signals": [{"id": c.id, "title": c.title, "platform": c.platform, "platform_name": _platform_label(ds, c.platform),
+                     "type": c.data.get("type"), "type_label": t(f"report.type.{c.data.get('type')}", lang),
+                     "date": c.data.get("date"), "by": who(c)} for c in result.signals],
+        "committed_by": sorted({name for c in every if (name := who(c))}),
+        "commits": len(result.commits),
+        "authors": [{"name": name, "commits": n} for name, n in sorted(authors.items())],
+    }
+
+
+def build_obligations(ctx: SectionContext) -> dict[str, Any] | None:
+    """The yearly account (`ssw.obligations`): regional platforms × plan years up to the
+    report's as-of date. Left out for a plan the regional platforms do not carry."""
+    from ssw.obligations import STATES, obligations
+
+    ds, lang = ctx.loaded.data, ctx.lang
+    if not any(i.regional for i in ds.items.values() if i.plan == ctx.plan.id):
+        return None
+    ob = obligations(ds, ctx.plan.id, ctx.as_of)
+    if not ob.years or not ob.platforms:
+        return None
+
+    def cell(year: int, c: Any) -> dict[str, Any]:
+        return {"year": year, "state": c.state, "symbol": OB_SYMBOLS[c.state], "label": t(f"ob.{c.state}", lang),
+                "updates": c.updates, "complete": ob.complete(year)}
+
+    in_year = {p: ob.cell(p, ctx.year) for p in ob.platforms} if ctx.year in ob.years else {}
+    return {
+        "as_of": _date(ob.as_of, lang),
+        "min_updates": ob.min_updates,
+        "year": ctx.year,
+        "years": [{"year": y, "complete": ob.complete(y)} for y in ob.years],
+        "open_years": [y for y in ob.years if not ob.complete(y)],
+        "states": [{"id": s, "symbol": OB_SYMBOLS[s], "label": t(f"ob.{s}", lang)} for s in STATES],
+        "platforms": [{"id": p, "name": _platform_label(ds, p), "cells": [cell(y, c) for y, c in ob.row(p)]}
+                      for p in ob.platforms],
+        "in_year": {s: sum(1 for c in in_year.values() if c.state == s) for s in STATES},
+        "not_reported": [{"id": p, "name": _platform_label(ds, p), **cell(ctx.year, c)}
+                         for p, c in ob.not_reported(ctx.year)],
+    }
+
+
+def build_coverage(ctx: SectionContext) -> dict[str, Any] | None:
+    """Active items per speerpunt and krachtlijn per platform in the report year
+    (`ssw.coverage`), with the gaps. Left out for a plan without either tag."""
+    from ssw.coverage import coverage
+
+    ds, lang = ctx.loaded.data, ctx.lang
+    cov = coverage(ds, ctx.plan.id, ctx.year, ctx.as_of)
+    if not cov.lines():
+        return None
+
+    def line(ln: Any) -> dict[str, Any]:
+        return {"id": ln.id, "title": ln.title, "total": len(ln.total), "items": list(ln.total),
+                "gaps": list(ln.gaps),
+                "cells": [{"platform": p, "count": len(c.active), "items": list(c.active), "gap": c.gap,
+                           "possible": c.possible} for p, c in ln.cells.items()]}
+
+    lines = cov.lines()
+    return {
+        "year": cov.year,
+        "as_of": _date(cov.as_of, lang),
+        "platforms": [{"id": p, "name": _platform_label(ds, p), "regional": p in ds.regional_platforms()}
+                      for p in cov.platforms],
+        "speerpunten": [line(ln) for ln in cov.speerpunten],
+        "krachtlijnen": [line(ln) for ln in cov.krachtlijnen],
+        "max": max((len(c.active) for ln in lines for c in ln.cells.values()), default=0),
+        "gap_count": sum(1 for ln in lines for c in ln.cells.values() if c.gap),
+        "quiet_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.quiet_speerpunten()],
+        "focus_gaps": [{"platform": p, "platform_name": _platform_label(ds, p), "theme": theme,
+                        "title": _item_title(ds, cov.plan, theme)} for p, theme in cov.focus_gaps],
+    }
+
+
+def build_follow_ups(ctx: SectionContext) -> dict[str, Any]:
+    """Open follow-ups of the stuurgroep's decisions on the report's as-of date
+    (`ssw.agenda.open_follow_ups`): decided by then and not done; overdue marked."""
+    from ssw.agenda import open_follow_ups
+
+    found = open_follow_ups(ctx.loaded.data, ctx.as_of)
+    return {
+        "as_of": _date(ctx.as_of, ctx.lang),
+        "overdue": sum(1 for f in found if f.overdue),
+        "items": [{"id": f.id, "date": _date(f.date, ctx.lang), "text": f.text, "item_refs": list(f.items),
+                   "follow_up": _date(f.due, ctx.lang), "overdue": f.overdue, "file": f.path} for f in found],
+    }
+
+
+def build_amendments(ctx: SectionContext) -> dict[str, Any]:
+    """The plan as adopted versus with its amendments (`ssw.amendments`) on the as-of date."""
+    from ssw.amendments import amendments
+
+    ds, lang = ctx.loaded.data, ctx.lang
+    am = amendments(ds, ctx.plan.id, ctx.as_of, ctx.root.stale_months)
+
+    def side(counts: st.Counts, progress: float) -> dict[str, Any]:
+        # progress by the amendments rule (as adopted: gerealiseerd / all items)
+        return {**counts_dict(counts, lang), "progress": round(progress, 4), "progress_pct": round(progress * 100)}
+
+    def items(ids: Sequence[str]) -> list[dict[str, Any]]:
+        found = []
+        for item_id in ids:
+            item = ds.items.get((am.plan, item_id))
+            owner = item.platform if item else None
+            found.append({"id": item_id, "title": item.title if item else "", "platform": owner,
+                          "platform_name": _platform_label(ds, owner) if owner else None})
+        return found
+
+    return {
+        "as_of": _date(am.as_of, lang),
+        "adopted": side(am.adopted, am.adopted_progress),
+        "amended": side(am.amended, am.amended_progress),
+        "dropped_items": items(am.dropped_items),
+        "added_actions": items(am.added_actions),
+        "dropped_actions": items(am.dropped_actions),
+    }
+
+
+#: (name, builder): the extra sections, rendered by partials/<name>.<fmt>.j2 in this order
+#: after the stuurgroep's decisions.
+SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
+    ("follow_ups", build_follow_ups),
+    ("changes", build_changes),
+    ("obligations", build_obligations),
+    ("coverage", build_coverage),
+    ("amendments", build_amendments),
+)
 
 
 # -- provenance ------------------------------------------------------------------------------

@@ -168,7 +168,9 @@ def test_html_report_in_chromium(demo_root: Path, tmp_path: Path, browser: DevTo
         width: document.documentElement.scrollWidth,
     })""")["result"]["value"]
     expected = [t("report.summary"), t("report.speerpunten"), t("report.themes"), t("report.regions"),
-                t("report.stale-late"), t("report.decisions", year=2023), t("report.appendix", year=2023)]
+                t("report.stale-late"), t("report.decisions", year=2023),
+                *[t(f"report.sec.{n}", year=2023) for n in ("follow_ups", "changes", "obligations", "coverage", "amendments")],
+                t("report.appendix", year=2023)]
     assert state["sections"] == expected
     assert state["lang"] == "nl" and state["title"].startswith("Jaaroverzicht 2023") and state["scripts"] == 0
     assert state["charts"] >= 10 and state["width"] <= 1200  # no horizontal scrolling on a 1200px screen

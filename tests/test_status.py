@@ -162,3 +162,56 @@ def test_fits_in_80_columns() -> None:
     for args in (["status"], ["regions"], ["show", "4.8.2.1"], ["status", "--lang", "en"]):
         out = run(["--root", DEMO, *args], env={"COLUMNS": "80"}).stdout
         assert max(len(line) for line in out.splitlines()) <= 80, args
+
+
+# -- the yearly account: a compact line per regional platform, and the JSON key ---------------
+
+
+def test_status_shows_the_yearly_account_per_platform() -> None:
+    # Counted by hand from the demo's logs (updates dated in each year, own actions included):
+    # antwerpen 1, 3, 2, 6, 6 -> ◐ ✔ ◐ ✔ ✔; brussel 1, 2, 2, 2, 0 -> ◐ ◐ ◐ ◐ ✗.
+    out = run(["--root", DEMO, "status"], env={"COLUMNS": "80"}).stdout.splitlines()
+    head = out.index("Jaarlijkse verantwoording: ✔ ≥ 3 updates · ◐ minder · ✗ geen")
+    assert out.index("Platformen") < head < out.index("Stil: geen update sinds meer dan 6 maanden")
+    lines = out[head + 1: head + 7]
+    assert lines[0] == "  antwerpen        2020 ◐ 2021 ✔ 2022 ◐ 2023 ✔ 2024 ✔"
+    assert lines[1] == "  brussel          2020 ◐ 2021 ◐ 2022 ◐ 2023 ◐ 2024 ✗"
+    assert [line.split()[0] for line in lines] == ["antwerpen", "brussel", "limburg", "oost-vlaanderen",
+                                                   "vlaams-brabant", "west-vlaanderen"]  # vlaanderen has no account
+    # the same states as ssw.obligations, which `agenda` shows as a matrix
+    from ssw.loader import load
+    from ssw.obligations import obligations
+    from ssw.root import find_root
+
+    ob = obligations(load(find_root(DEMO)).data)
+    symbols = {"reported": "✔", "partial": "◐", "missing": "✗"}
+    for line, platform in zip(lines, ob.platforms, strict=True):
+        assert line.split()[1:] == [x for year, cell in ob.row(platform) for x in (str(year), symbols[cell.state])]
+
+
+def test_status_account_of_a_year_not_over_and_of_one_region() -> None:
+    out = run(["--root", DEMO, "status", "--as-of", "2023-06-30", "--lang", "en"], env={"COLUMNS": "80"}).stdout
+    assert "Yearly account: ✔ ≥ 3 updates · ◐ fewer · ✗ none · * year not over\n" in out
+    assert "  antwerpen        2020 ◐ 2021 ✔ 2022 ◐ 2023* ✔\n" in out  # 4 updates by 30 June 2023
+    assert max(len(line) for line in out.splitlines()) <= 80
+    region = run(["--root", DEMO, "status", "--region", "limburg"], env={"COLUMNS": "80"}).stdout
+    assert "  limburg  2020 ◐ 2021 ✔ 2022 ✔ 2023 ✗ 2024 ✔\n" in region and "  antwerpen " not in region
+    narrow = run(["--root", DEMO, "status"], env={"COLUMNS": "40"}).stdout
+    assert "  antwerpen        2020-2024 ◐✔◐✔✔\n" in narrow  # symbols only when the years do not fit
+
+
+def test_status_json_has_the_obligations() -> None:
+    data = status_json()
+    ob = data["obligations"]
+    assert ob["plan"] == "ssw-2020-2024" and ob["as_of"] == "2024-12-31" and ob["rule"]["min_updates"] == 3
+    assert [y["year"] for y in ob["years"]] == [2020, 2021, 2022, 2023, 2024] and all(y["complete"] for y in ob["years"])
+    brussel = next(p for p in ob["platforms"] if p["id"] == "brussel")
+    assert brussel["years"]["2024"] == {"state": "missing", "updates": 0}
+    assert brussel["years"]["2023"] == {"state": "partial", "updates": 2}
+    assert [p["id"] for p in status_json("--region", "brussel")["obligations"]["platforms"]] == ["brussel"]
+    assert status_json("--region", "vlaanderen")["obligations"]["platforms"] == []
+    early = status_json("--as-of", "2022-03-01")["obligations"]
+    assert [(y["year"], y["complete"]) for y in early["years"]] == [(2020, True), (2021, True), (2022, False)]
+    # report_dict's own keys are unchanged; obligations is one key more
+    assert list(data) == ["plan", "as_of", "as_of_reason", "stale_months", "filters", "totals", "themes",
+                          "speerpunten", "regions", "stale", "late", "items", "obligations"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -120,13 +120,22 @@ def status(
         late=late,
     )
     rep = st.compute_status(ds, plan_id, day, root_.stale_months, filters)
-    if format == "json":
-        _print_json(st.report_dict(rep))
-    elif format == "csv":
+    if format == "csv":
         sys.stdout.write(terminal.status_csv(rep))
+        return
+    # the yearly account of the regional platforms shown (all of them, or the --region one)
+    import dataclasses
+
+    from ssw import obligations as ob_core
+
+    ob = ob_core.obligations(ds, rep.plan.id, rep.as_of)
+    shown = {r.platform for r in rep.regions}
+    ob = dataclasses.replace(ob, platforms=tuple(p for p in ob.platforms if p in shown))
+    if format == "json":
+        _print_json({**st.report_dict(rep), "obligations": ob_core.obligations_dict(ob)})
     else:
         others = sorted(p for p in ds.plans if p != rep.plan.id)
-        terminal.print_status(rep, lang_, others)
+        terminal.print_status(rep, lang_, others, ob)
 
 
 @app.command()

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ssw.cli import AsOfOpt, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _print_json, _settings, app
-from ssw.cli.terminal import COLOURS, SYMBOLS, Out, fit, table
+from ssw.cli.terminal import COLOURS, OB_COLOURS, OB_SYMBOLS, SYMBOLS, Out, fit, table
 from ssw.i18n import format_date, t
 
 TableJsonOpt = Annotated[str, typer.Option("--format", help="table of json.")]
@@ -241,8 +241,6 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
 # -- rendering: agenda ------------------------------------------------------------------
 
 
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
-OB_COLOURS = {"reported": "green", "partial": "yellow", "missing": "red"}
 
 
 def _item_line(out: Out, item: Any, status: str, tail: str) -> None:

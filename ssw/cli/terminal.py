@@ -147,7 +147,13 @@ def _fmt(value: Any) -> str:
     return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
 
 
-def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
+OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
+OB_COLOURS = {"reported": "green", "partial": "yellow", "missing": "red"}
+
+
+def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any = None) -> None:
+    """`obligations` (ssw.obligations.Obligations, optional): one compact line per regional
+    platform under the platforms block, e.g. `antwerpen        2020 ◐ 2021 ✔ 2022 ◐`."""
     from ssw.status import STATUSES
 
     out = Out()
@@ -183,6 +189,8 @@ def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
         for r in rep.regions:
             if r.incomplete:
                 out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
+        if obligations is not None:
+            _obligation_lines(out, obligations, lang)
     for title_key, states, detail in (
         ("st.stale", rep.stale, lambda s: t("st.last", lang, updates=_stale_detail(s, rep.filters.region))),
         ("st.late", rep.late, lambda s: t("st.due", lang, due=str(s.item.due))),
@@ -192,13 +200,39 @@ def print_status(rep: Any, lang: str, other_plans: list[str]) -> None:
         if not states:
             out.line("  " + t("st.none", lang))
         for s in states:
-            tail = detail(s)
-            room = max(20, out.width - 15 - len(tail) - 2)
-            out.line(f"  {s.item.id:<10} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, room)}  ", (tail, "dim"))
+            head = f"  {s.item.id:<10} "
+            # several quiet platforms or a long own-action id must not push the line past the width
+            tail = _short(detail(s), max(10, out.width - len(head) - 2 - 20 - 2))
+            room = max(10, out.width - len(head) - 2 - len(tail) - 2)
+            out.line(head, (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, room)}  ", (tail, "dim"))
     if other_plans:
         out.blank()
         out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
     out.flush()
+
+
+def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
+    """The yearly account, one line per regional platform: `2020 ◐ 2021 ✔ ...` (a `*` marks
+    a year not over yet); when the years do not fit the width, the symbols alone after
+    the first and last year (`2020-2029 ◐✔◐✔✔◐✔◐✔✔`)."""
+    if not ob.platforms or not ob.years:
+        return
+    name_w = max(len(p) for p in ob.platforms)
+    open_years = [y for y in ob.years if not ob.complete(y)]
+    out.blank()
+    out.wrap(t("st.obligations", lang, min=ob.min_updates, open=t("st.obligations.open", lang) if open_years else ""),
+             style="bold")
+    label = {y: f"{y}{'' if ob.complete(y) else '*'}" for y in ob.years}
+    wide = 3 + name_w + sum(len(label[y]) + 3 for y in ob.years) <= out.width
+    for p in ob.platforms:
+        segments: list[str | Segment] = [f"  {p:<{name_w}} "]
+        if wide:
+            for year, cell in ob.row(p):
+                segments += [f" {label[year]} ", (OB_SYMBOLS[cell.state], OB_COLOURS[cell.state])]
+        else:
+            segments.append(f" {label[ob.years[0]]}-{label[ob.years[-1]]} ")
+            segments += [(OB_SYMBOLS[cell.state], OB_COLOURS[cell.state]) for _, cell in ob.row(p)]
+        out.line(*segments)
 
 
 def _stale_detail(state: Any, region: str | None) -> str:
