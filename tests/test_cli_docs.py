@@ -55,3 +55,18 @@ def test_version() -> None:
     from ssw import __version__
 
     assert run(["--version"]).stdout.strip() == f"ssw {__version__}"
+
+
+def test_help_follows_the_language() -> None:
+    """Help texts come from the catalogue too: `--lang en` (or SSW_LANG=en) before the app is built."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SSW_LANG": ""}
+    en = subprocess.run([sys.executable, "-m", "ssw", "--lang", "en", "status", "--help"], capture_output=True,
+                        text=True, env=env, check=True).stdout
+    nl = subprocess.run([sys.executable, "-m", "ssw", "status", "--help"], capture_output=True, text=True, env=env,
+                        check=True).stdout
+    assert "Where do we stand" in en and "Example: ssw status" in en and "Only quiet items." in en
+    assert "Waar staan we" in nl and "Voorbeeld: ssw status" in nl and "Alleen stille items." in nl

@@ -17,13 +17,26 @@ from ssw import __version__
 from ssw.i18n import t
 from ssw.problems import ProblemsFound, SswError
 
-HELP = {
-    "app": "Volg het Actieplan Sterk Sociaal Werk op vanuit YAML-bestanden in git.\n\nVoorbeeld: ssw status --region antwerpen",
-}
+def _help_lang(argv: list[str]) -> str:
+    """Help texts are fixed when the app is built, so read --lang (or SSW_LANG) first."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1].lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].lower()
+    return (os.environ.get("SSW_LANG") or "nl").lower()
 
-RootOpt = Annotated[Optional[str], typer.Option("--root", help="Data-map (anders SSW_ROOT, anders zoeken vanaf de huidige map).", show_default=False)]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Taal van de uitvoer: nl of en (ook SSW_LANG).", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", help="table, json of csv.")]
+
+HELP_LANG = "en" if _help_lang(sys.argv[1:]) == "en" else "nl"
+
+
+def h(key: str) -> str:
+    return t(key, HELP_LANG)
+
+
+RootOpt = Annotated[Optional[str], typer.Option("--root", help=h("opt.root"), show_default=False)]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help=h("opt.lang"), show_default=False)]
+FormatOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json-csv"))]
 
 class SswGroup(TyperGroup):
     """The one place where "cannot go on" becomes a message and an exit code."""
@@ -53,7 +66,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["--help", "-h"]},
-    help=HELP["app"],
+    help=h("cmd.app"),
 )
 
 
@@ -98,15 +111,15 @@ def _version(value: bool) -> None:
 def _main(
     root: RootOpt = None,
     lang: LangOpt = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("opt.version"))] = False,
 ) -> None:
     State.root = root
     State.lang = (lang or os.environ.get("SSW_LANG") or "nl").lower()
 
 
-PlanOpt = Annotated[Optional[str], typer.Option("--plan", help="Plan-id, bv. ssw-2020-2024 of sam-2021-2025.", show_default=False)]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Bekijk de stand op deze dag (JJJJ-MM-DD).", show_default=False)]
-RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Platform-id, bv. antwerpen of vlaanderen.", show_default=False)]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", help=h("opt.plan"), show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=h("opt.as-of"), show_default=False)]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help=h("opt.region"), show_default=False)]
 
 
 def _parse_day(value: str | None, option: str) -> Any:

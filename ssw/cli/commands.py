@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ssw.cli import (
+from ssw.cli import (  # noqa: I001
+    h,
     AsOfOpt,
     FormatOpt,
     LangOpt,
@@ -30,16 +31,13 @@ from ssw.i18n import t
 from ssw.problems import SswError
 
 
-@app.command()
+@app.command(help=h("cmd.validate"))
 def validate(
     root: RootOpt = None,
     lang: LangOpt = None,
-    format: Annotated[str, typer.Option("--format", help="text of json.")] = "text",
+    format: Annotated[str, typer.Option("--format", help=h("opt.format-text-json"))] = "text",
 ) -> None:
-    """Controleer alle bestanden: YAML, schema, ids, verwijzingen, datums.
-
-    Voorbeeld: ssw validate --format json
-    """
+    """Check every file: YAML, schema, ids, references, dates. Help text: i18n `cmd.validate`."""
     from ssw.loader import load
 
     root_, lang_ = _settings(root, lang)
@@ -51,17 +49,14 @@ def validate(
     raise typer.Exit(1 if loaded.problems else 0)
 
 
-@app.command()
+@app.command(help=h("cmd.schema"))
 def schema(
-    kind: Annotated[Optional[str], typer.Argument(help="Eén bestandssoort (plan, theme, updates, ...); zonder: schrijf ze allemaal naar schemas/.")] = None,
+    kind: Annotated[Optional[str], typer.Argument(help=h("opt.schema-kind"))] = None,
     root: RootOpt = None,
     lang: LangOpt = None,
-    out: Annotated[Optional[str], typer.Option("--out", help="Map voor de schema's (standaard schemas/ in de repository).")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", help=h("opt.schema-out"))] = None,
 ) -> None:
-    """JSON Schema van elke bestandssoort, voor editors.
-
-    Voorbeeld: ssw schema updates
-    """
+    """JSON Schema of every file kind, for editors. Help text: i18n `cmd.schema`."""
     from pathlib import Path
 
     from ssw import models, schema as schema_mod
@@ -80,26 +75,23 @@ def schema(
     typer.echo(t("out.schema-written", lang_, count=len(written), path=str(folder)))
 
 
-@app.command()
+@app.command(help=h("cmd.status"))
 def status(
     plan: PlanOpt = None,
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Thema-id (herhaalbaar), bv. 4.2.", show_default=False)] = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
     region: RegionOpt = None,
-    status_: Annotated[Optional[list[str]], typer.Option("--status", help="Alleen items met deze status (herhaalbaar).", show_default=False)] = None,
-    krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help="nabijheid, politiserend, procesmatig, generalistisch of verbindend.", show_default=False)] = None,
-    partner: Annotated[Optional[str], typer.Option("--partner", help="Organisatie-id (trekker of partner), bv. socius.", show_default=False)] = None,
-    speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help="draagvlak, multidisciplinair, superdivers of hybridisering.", show_default=False)] = None,
-    stale: Annotated[bool, typer.Option("--stale", help="Alleen stille items.")] = False,
-    late: Annotated[bool, typer.Option("--late", help="Alleen items die te laat zijn.")] = False,
+    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"), show_default=False)] = None,
+    krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
+    partner: Annotated[Optional[str], typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
+    speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
+    stale: Annotated[bool, typer.Option("--stale", help=h("opt.stale"))] = False,
+    late: Annotated[bool, typer.Option("--late", help=h("opt.late"))] = False,
     as_of: AsOfOpt = None,
     format: FormatOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Waar staan we: voortgang per thema, speerpunt en platform; stille en late items.
-
-    Voorbeeld: ssw status --region antwerpen --stale
-    """
+    """Where do we stand: progress per theme, speerpunt and platform; quiet and late items. Help text: i18n `cmd.status`."""
     from ssw import status as st
     from ssw.cli import terminal
 
@@ -138,17 +130,14 @@ def status(
         terminal.print_status(rep, lang_, others, ob)
 
 
-@app.command()
+@app.command(help=h("cmd.show"))
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Thema, actie, initiatief, platform of organisatie.")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"))],
     as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Toon één thema, actie, initiatief, platform of organisatie met zijn geschiedenis.
-
-    Voorbeeld: ssw show 4.8.1
-    """
+    """Show one theme, action, initiative, platform or organisation with its history. Help text: i18n `cmd.show`."""
     from ssw import lookup
     from ssw.cli import terminal
     from ssw import status as st
@@ -178,17 +167,14 @@ def show(
         terminal.print_organisation(ds, found.value, lang_)
 
 
-@app.command()
+@app.command(help=h("cmd.regions"))
 def regions(
     as_of: AsOfOpt = None,
     format: FormatOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """De platformen: voorzitter, laatste update, focusthema's van dit jaar.
-
-    Voorbeeld: ssw regions --format json
-    """
+    """The platforms: chair, last update, focus themes of the year. Help text: i18n `cmd.regions`."""
     from ssw import status as st
     from ssw.cli import terminal
 

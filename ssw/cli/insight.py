@@ -12,27 +12,22 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import AsOfOpt, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _print_json, _settings, app
+from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _print_json, _settings, app
 from ssw.cli.terminal import COLOURS, OB_COLOURS, OB_SYMBOLS, SYMBOLS, Out, fit, table
 from ssw.i18n import format_date, t
 
-TableJsonOpt = Annotated[str, typer.Option("--format", help="table of json.")]
+TableJsonOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json"))]
 
 
-@app.command()
+@app.command(help=h("cmd.changes"))
 def changes(
-    since: Annotated[str, typer.Option("--since", metavar="REF|DATE", help="Vanaf deze git-referentie (tag, commit, branch) of datum JJJJ-MM-DD (de laatste commit op of voor die dag).", show_default=False)],
-    until: Annotated[Optional[str], typer.Option("--until", metavar="REF|DATE", help="Tot deze git-referentie of datum (standaard HEAD).", show_default=False)] = None,
+    since: Annotated[str, typer.Option("--since", metavar="REF|DATE", help=h("opt.since"), show_default=False)],
+    until: Annotated[Optional[str], typer.Option("--until", metavar="REF|DATE", help=h("opt.until"), show_default=False)] = None,
     format: TableJsonOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Wat veranderde tussen twee momenten in git: statuswijzigingen, nieuwe updates,
-    nieuwe of geschrapte eigen acties, nieuwe signalen; per thema en platform, met wie
-    ze vastlegde.
-
-    Voorbeeld: ssw changes --since stuurgroep-2023-05 --until stuurgroep-2023-11
-    """
+    """What changed between two moments in git: status changes, new updates, new or dropped own actions, new signals; per theme and platform, with who committed them. Help text: i18n `cmd.changes`."""
     from ssw import changes as core
 
     root_, lang_ = _settings(root, lang)
@@ -45,20 +40,15 @@ def changes(
         print_changes(result, lang_)
 
 
-@app.command()
+@app.command(help=h("cmd.coverage"))
 def coverage(
-    year: Annotated[Optional[int], typer.Option("--year", help="Het jaar (standaard het jaar van de stand: min(vandaag, einde plan)).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help=h("opt.coverage-year"), show_default=False)] = None,
     plan: PlanOpt = None,
     format: TableJsonOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Wat beweegt er in een jaar: actieve items per speerpunt en krachtlijn, per
-    platform; gaten (niets in beweging) en focusthema's zonder beweging; het plan zoals
-    goedgekeurd naast het plan met wijzigingen.
-
-    Voorbeeld: ssw coverage --year 2023
-    """
+    """What moves in a year: active items per speerpunt and krachtlijn, per platform; gaps (nothing moving) and focus themes without movement; the plan as adopted beside the plan with amendments. Help text: i18n `cmd.coverage`."""
     import datetime as dt
 
     from ssw import amendments as am
@@ -75,22 +65,17 @@ def coverage(
         print_coverage(cov, amended, lang_)
 
 
-@app.command()
+@app.command(help=h("cmd.agenda"))
 def agenda(
     as_of: AsOfOpt = None,
-    stale_after: Annotated[int, typer.Option("--stale-after", min=1, metavar="MONTHS", help="Stil: geen update sinds meer dan zoveel maanden.")] = 12,
-    late_after: Annotated[int, typer.Option("--late-after", min=0, metavar="MONTHS", help="Te laat: vervaldatum meer dan zoveel maanden voorbij.")] = 6,
+    stale_after: Annotated[int, typer.Option("--stale-after", min=1, metavar="MONTHS", help=h("opt.stale-after"))] = 12,
+    late_after: Annotated[int, typer.Option("--late-after", min=0, metavar="MONTHS", help=h("opt.late-after"))] = 6,
     plan: PlanOpt = None,
     format: TableJsonOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Voorstellen voor de agenda van de volgende stuurgroep: lang stille en te late
-    items, open opvolging van besluiten, platformen zonder jaarlijkse verantwoording,
-    speerpunten zonder beweging, open signalen.
-
-    Voorbeeld: ssw agenda --as-of 2023-11-15 --stale-after 9
-    """
+    """Proposals for the next stuurgroep's agenda: items quiet or late for long, open follow-ups of decisions, platforms without their yearly account, speerpunten without movement, open signals. Help text: i18n `cmd.agenda`."""
     from ssw import agenda as core
 
     root_, lang_ = _settings(root, lang)

@@ -9,13 +9,13 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import LangOpt, RootOpt, _load, _region, _settings, app
+from ssw.cli import LangOpt, h, RootOpt, _load, _region, _settings, app
 from ssw.i18n import t
 from ssw.problems import SswError
 
-RequiredRegionOpt = Annotated[str, typer.Option("--region", help="Platform-id, bv. antwerpen of vlaanderen.", show_default=False)]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="Wanneer het gebeurde: JJJJ, JJJJ-MM of JJJJ-MM-DD (standaard vandaag).", show_default=False)]
-CommitOpt = Annotated[bool, typer.Option("--commit", help="Commit daarna alleen dit bestand met git.")]
+RequiredRegionOpt = Annotated[str, typer.Option("--region", help=h("opt.region"), show_default=False)]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help=h("opt.date"), show_default=False)]
+CommitOpt = Annotated[bool, typer.Option("--commit", help=h("opt.commit"))]
 
 
 def _is_terminal() -> bool:
@@ -64,24 +64,21 @@ def _edit(text: str, cwd: Any) -> str | None:
             os.unlink(name)
 
 
-@app.command()
+@app.command(help=h("cmd.record"))
 def record(
-    target: Annotated[str, typer.Argument(metavar="TARGET", help="Initiatief (of actie zonder initiatieven, eigen actie), bv. 4.2.2.2.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help=h("opt.target"))],
     region: RequiredRegionOpt,
-    status: Annotated[Optional[str], typer.Option("--status", help="gepland, lopend, gerealiseerd, uitgesteld of geschrapt.", show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="Wat er gebeurde (zonder --note opent je editor).", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help=h("opt.status"), show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help=h("opt.note"), show_default=False)] = None,
     date: DateOpt = None,
-    author: Annotated[Optional[str], typer.Option("--author", help="Wie het registreert, bv. 'Voorzitter Antwerpen'.", show_default=False)] = None,
-    link: Annotated[Optional[list[str]], typer.Option("--link", help="Link naar een verslag (herhaalbaar).", show_default=False)] = None,
-    planned: Annotated[bool, typer.Option("--planned", help="Iets dat nog moet gebeuren: datum mag in de toekomst, status gepland.")] = False,
+    author: Annotated[Optional[str], typer.Option("--author", help=h("opt.author"), show_default=False)] = None,
+    link: Annotated[Optional[list[str]], typer.Option("--link", help=h("opt.link"), show_default=False)] = None,
+    planned: Annotated[bool, typer.Option("--planned", help=h("opt.planned"))] = False,
     commit: CommitOpt = False,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Voeg één update toe aan het logboek van een platform (andere regels blijven onaangeroerd).
-
-    Voorbeeld: ssw record 4.2.2.2 --region antwerpen --status lopend --note "Eerste bijeenkomst"
-    """
+    """Append one update to a platform's log (other lines stay untouched). Help text: i18n `cmd.record`."""
     from ssw import record as core
 
     root_, lang_ = _settings(root, lang)
@@ -94,23 +91,20 @@ def record(
     _echo_commit(root_, done, lang_)
 
 
-@app.command("add-action")
+@app.command("add-action", help=h("cmd.add-action"))
 def add_action(
     region: RequiredRegionOpt,
-    title: Annotated[str, typer.Option("--title", help="Korte titel van de actie.", show_default=False)],
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Thema-id (herhaalbaar), bv. 4.2.", show_default=False)] = None,
-    text: Annotated[str, typer.Option("--text", help="Beschrijving.", show_default=False)] = "",
+    title: Annotated[str, typer.Option("--title", help=h("opt.title"), show_default=False)],
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
+    text: Annotated[str, typer.Option("--text", help=h("opt.text"), show_default=False)] = "",
     date: DateOpt = None,
-    krachtlijn: Annotated[Optional[list[str]], typer.Option("--krachtlijn", help="Krachtlijn (herhaalbaar), bv. verbindend.", show_default=False)] = None,
-    speerpunt: Annotated[Optional[list[str]], typer.Option("--speerpunt", help="Speerpunt (herhaalbaar), bv. draagvlak.", show_default=False)] = None,
+    krachtlijn: Annotated[Optional[list[str]], typer.Option("--krachtlijn", help=h("opt.krachtlijn-many"), show_default=False)] = None,
+    speerpunt: Annotated[Optional[list[str]], typer.Option("--speerpunt", help=h("opt.speerpunt-many"), show_default=False)] = None,
     commit: CommitOpt = False,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Voeg een eigen (bottom-up) actie van een platform toe, met de volgende vrije id.
-
-    Voorbeeld: ssw add-action --region antwerpen --title "Lerend netwerk" --theme 4.2
-    """
+    """Add a platform's own (bottom-up) action, with the next free id. Help text: i18n `cmd.add-action`."""
     from ssw import record as core
 
     root_, lang_ = _settings(root, lang)

@@ -10,11 +10,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import AsOfOpt, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _settings, app
+from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _settings, app
 from ssw.i18n import t
 from ssw.problems import SswError
 
-OutOpt = Annotated[Optional[str], typer.Option("--out", help="Uitvoerbestand; '-' = standaarduitvoer; een bestaande map = de standaardnaam in die map.", show_default=False)]
+OutOpt = Annotated[Optional[str], typer.Option("--out", help=h("opt.report-out"), show_default=False)]
 
 
 @contextmanager
@@ -50,25 +50,20 @@ def _write(path: Path, content: str | bytes) -> None:
     write_file(path, content)
 
 
-@app.command()
+@app.command(help=h("cmd.report"))
 def report(
-    year: Annotated[Optional[int], typer.Option("--year", help="Jaar van het rapport (standaard: het jaar van min(vandaag, einde plan); bij tussentijds het jaar van de tussentijdse evaluatie).", show_default=False)] = None,
-    kind: Annotated[str, typer.Option("--kind", help="jaaroverzicht, tussentijds of eindevaluatie.")] = "jaaroverzicht",
-    format: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+    year: Annotated[Optional[int], typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
+    kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
+    format: Annotated[str, typer.Option("--format", help=h("opt.report-format"))] = "md",
     out: OutOpt = None,
-    templates: Annotated[Optional[str], typer.Option("--templates", help="Map met sjablonen die de standaard vervangen (bestand per bestand).", show_default=False)] = None,
-    allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Maak het rapport ondanks fouten; getroffen platformen worden als onvolledig gemarkeerd.")] = False,
+    templates: Annotated[Optional[str], typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help=h("opt.allow-invalid"))] = False,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Jaaroverzicht, tussentijdse evaluatie of eindevaluatie als Markdown of HTML.
-
-    Standaard geschreven naar reports/<plan>-<soort>-<jaar>.<taal>.<md|html>.
-
-    Voorbeeld: ssw report --year 2023 --format html
-    """
+    """Yearly overview, interim or final evaluation as Markdown or HTML. Help text: i18n `cmd.report`."""
     from ssw import report as rp
 
     root_, lang_ = _settings(root, lang)
@@ -106,20 +101,15 @@ def _emit(out: str | None, default_dir: Path, name: str, content: str | bytes, l
     typer.echo(t(key, lang, path=str(path)), err=True)
 
 
-@app.command()
+@app.command(help=h("cmd.export"))
 def export(
-    format: Annotated[str, typer.Option("--format", help="json, csv of xlsx.")] = "json",
-    out: Annotated[Optional[str], typer.Option("--out", help="Uitvoerbestand ('-' = standaarduitvoer); voor csv een map.", show_default=False)] = None,
+    format: Annotated[str, typer.Option("--format", help=h("opt.export-format"))] = "json",
+    out: Annotated[Optional[str], typer.Option("--out", help=h("opt.export-out"), show_default=False)] = None,
     plan: PlanOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """De hele afgeleide dataset: plannen, items met status, platformen, organisaties, updates.
-
-    Zonder --out: json naar standaarduitvoer, xlsx naar reports/ssw-export.xlsx; csv vraagt --out MAP.
-
-    Voorbeeld: ssw export --format xlsx --out stand.xlsx
-    """
+    """The whole resolved data set: plans, items with status, platforms, organisations, updates. Help text: i18n `cmd.export`."""
     from ssw import export as ex
 
     root_, lang_ = _settings(root, lang)
