@@ -75,6 +75,19 @@ def in_scope(ds: d.Dataset, item: d.Item, platform: str) -> bool:
     return item.regional == (level == d.REGIONAL_LEVEL)
 
 
+def _scopes(ds: d.Dataset, states: list[ItemState], platforms: tuple[str, ...]) -> dict[str, list[ItemState]]:
+    """Per platform the items in its scope (`in_scope`); platforms of one level share one
+    list of plan items, so large plans are not walked once per platform."""
+    plan_items = {level: [s for s in states if s.item.kind != "regional-action" and s.item.regional == (level == d.REGIONAL_LEVEL)]
+                  for level in {ds.platforms[p].level for p in platforms}}
+    own: dict[str, list[ItemState]] = {}
+    for s in states:
+        if s.item.kind == "regional-action" and not s.item.dropped and s.item.platform:
+            own.setdefault(s.item.platform, []).append(s)
+    return {p: plan_items[ds.platforms[p].level] + own[p] if p in own else plan_items[ds.platforms[p].level]
+            for p in platforms}
+
+
 def is_active(state: ItemState, platform: str, year: int) -> bool:
     ps = state.platforms.get(platform)
     return ps is not None and ps.last.date.year == year and ps.status in ACTIVE
@@ -103,14 +116,19 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
     states = [s for (p, _), s in item_states(ds, day, 6).items()
               if p == plan.id and not (s.item.date and s.item.date.first > day)]
     platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
-    scope = {p: [s for s in states if in_scope(ds, s.item, p)] for p in platforms}
-    active = {p: tuple(s.item.id for s in scope[p] if is_active(s, p, year)) for p in platforms}
+    scope = _scopes(ds, states, platforms)
+    active: dict[str, tuple[str, ...]] = {p: tuple(s.item.id for s in scope[p] if is_active(s, p, year)) for p in platforms}
+    active_ids = {p: set(ids) for p, ids in active.items()}
 
     def line(dimension: str, tag_id: str, title: str, field: str) -> Line:
         cells = {}
+        tagged_by_scope: dict[int, list[ItemState]] = {}  # platforms sharing one scope list share the work
         for p in platforms:
-            tagged = [s for s in scope[p] if tag_id in getattr(s.item, field)]
-            cells[p] = Cell(tuple(s.item.id for s in tagged if is_active(s, p, year)), len(tagged))
+            key = id(scope[p])
+            if key not in tagged_by_scope:
+                tagged_by_scope[key] = [s for s in scope[p] if tag_id in getattr(s.item, field)]
+            tagged = tagged_by_scope[key]
+            cells[p] = Cell(tuple(s.item.id for s in tagged if s.item.id in active_ids[p]), len(tagged))
         total = tuple(sorted({i for c in cells.values() for i in c.active}, key=_natural))
         return Line(dimension, tag_id, title, cells, total)
 

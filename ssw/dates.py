@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -51,11 +52,11 @@ class PartialDate:
                 raise DateError("date-day", value=text, day=day, last=last, month=month)
         return cls(year, month, day)
 
-    @property
+    @cached_property
     def first(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def last(self) -> dt.date:
         if self.day:
             return dt.date(self.year, self.month, self.day)

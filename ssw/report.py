@@ -168,6 +168,19 @@ class _Builder:
         self.window = (dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))
         self.period = (plan.start, min(plan.end, as_of))
         self.all_states = st.item_states(self.ds, as_of, stale_months)
+        self._dates: dict[Any, dict[str, str] | None] = {}
+        self._labels: dict[str, str] = {}
+
+    def date(self, value: PartialDate | dt.date | None) -> dict[str, str] | None:
+        """`_date`, once per distinct date: large reports repeat the same few hundred."""
+        if value not in self._dates:
+            self._dates[value] = _date(value, self.lang)
+        return self._dates[value]
+
+    def label(self, key: str) -> str:
+        if key not in self._labels:
+            self._labels[key] = t(key, self.lang)
+        return self._labels[key]
 
     # -- pieces ---------------------------------------------------------------------------
     def platform_name(self, pid: str) -> str:
@@ -178,12 +191,15 @@ class _Builder:
         return window[0] <= when.first <= window[1]
 
     def item_dict(self, state: st.ItemState, region: str | None = None) -> dict[str, Any]:
+        """Seen from `region` (a platform's section), only that platform's own status is listed."""
         item = state.item
         status = st._status_for(state, region)
+        shown = sorted(state.platforms.items()) if region is None else [
+            (p, s) for p, s in state.platforms.items() if p == region]
         platforms = [
-            {"id": p, "name": self.platform_name(p), "status": s.status, "label": t(f"status.{s.status}", self.lang),
-             "symbol": SYMBOLS[s.status], "date": _date(s.last.date, self.lang), "stil": s.stil}
-            for p, s in sorted(state.platforms.items())
+            {"id": p, "name": self.platform_name(p), "status": s.status, "label": self.label(f"status.{s.status}"),
+             "symbol": SYMBOLS[s.status], "date": self.date(s.last.date), "stil": s.stil}
+            for p, s in shown
         ]
         own = state.platforms.get(region) if region and item.regional else None
         last = own.last if own else state.last
@@ -191,20 +207,20 @@ class _Builder:
             "id": item.id,
             "plan": item.plan,
             "kind": item.kind,
-            "kind_label": t(f"kind.{item.kind}", self.lang),
+            "kind_label": self.label(f"kind.{item.kind}"),
             "title": item.title,
             "theme": item.theme,
             "scope": item.scope,
-            "scope_label": t(f"scope.{item.scope}", self.lang),
+            "scope_label": self.label(f"scope.{item.scope}"),
             "status": status,
-            "status_label": t(f"status.{status}", self.lang),
+            "status_label": self.label(f"status.{status}"),
             "symbol": SYMBOLS[status],
-            "due": _date(item.due, self.lang),
+            "due": self.date(item.due),
             "milestone": item.milestone,
             "te_laat": state.te_laat,
             "stil": own.stil if own else state.stil,
             "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
-            "last_update": _date(last.date, self.lang) if last else None,
+            "last_update": self.date(last.date) if last else None,
             "platforms": platforms,
             "speerpunten": list(item.speerpunten),
             "krachtlijnen": list(item.krachtlijnen),
@@ -222,7 +238,7 @@ class _Builder:
         u = rec.update
         item = self.ds.items.get(rec.item) if rec.item else None
         return {
-            "date": _date(u.date, self.lang),
+            "date": self.date(u.date),
             "platform": rec.platform,
             "platform_name": self.platform_name(rec.platform),
             "target": u.target,
@@ -231,7 +247,7 @@ class _Builder:
             "item_title": item.title if item else None,
             "theme": item.theme if item else None,
             "status": rec.status,
-            "status_label": t(f"status.{rec.status}", self.lang),
+            "status_label": self.label(f"status.{rec.status}"),
             "symbol": SYMBOLS[rec.status],
             "note": u.note,
             "author": u.author,
@@ -249,7 +265,7 @@ class _Builder:
     def signal_dict(self, entry: d.Entry) -> dict[str, Any]:
         s = entry.model
         return {"id": s.id, "platform": entry.platform, "platform_name": self.platform_name(entry.platform),
-                "type": s.type, "type_label": t(f"report.type.{s.type}", self.lang), "date": _date(s.date, self.lang),
+                "type": s.type, "type_label": t(f"report.type.{s.type}", self.lang), "date": self.date(s.date),
                 "title": s.title, "text": s.text, "themes": list(s.themes), "item_refs": list(s.items),
                 "status": s.status, "status_label": t(f"report.signal.{s.status}", self.lang) if s.status else None,
                 "file": entry.path}
@@ -268,7 +284,7 @@ class _Builder:
     def regional_action_dict(self, state: st.ItemState) -> dict[str, Any]:
         base = self.item_dict(state)
         item = state.item
-        base.update({"date": _date(item.date, self.lang), "text": item.text, "dropped": item.dropped,
+        base.update({"date": self.date(item.date), "text": item.text, "dropped": item.dropped,
                      "themes": [self.theme_ref(r) for r in item.themes]})
         return base
 
@@ -299,8 +315,8 @@ def build_report_data(
     check_year(plan, year)
     day, day_reason = report_as_of(plan, year, as_of)
     update_lines(root, loaded.data)
-    rep = st.compute_status(loaded.data, plan.id, day, root.stale_months)
     b = _Builder(loaded, plan, year, kind, lang, day, root.stale_months)
+    rep = st.compute_status(loaded.data, plan.id, day, root.stale_months, states=b.all_states)
 
     data: dict[str, Any] = {
         "schema": SCHEMA,
@@ -393,10 +409,16 @@ def _speerpunten(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
 
 
 def _themes(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
-    year_updates = b.updates_in(b.window)
+    rows_of_item: dict[str, list[str]] = {}
+    for row in rep.rows:
+        for state in row.states:
+            rows_of_item.setdefault(state.item.id, []).append(row.item.id)
+    updates_of_row: dict[str, list[d.UpdateRec]] = {}
+    for r in b.updates_in(b.window):
+        for row_id in rows_of_item.get(r.item[1], []) if r.item else []:
+            updates_of_row.setdefault(row_id, []).append(r)
     out = []
     for row in rep.rows:
-        under = {s.item.id for s in row.states}
         out.append({
             "id": row.item.id,
             "title": row.item.title,
@@ -408,7 +430,7 @@ def _themes(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
                  "rows": [b.item_dict(s) for s in c.states]}
                 for c in row.children
             ],
-            "updates": [b.update_dict(r) for r in year_updates if r.item and r.item[1] in under],
+            "updates": [b.update_dict(r) for r in updates_of_row.get(row.item.id, [])],
         })
     return out
 
@@ -424,16 +446,23 @@ def _regions(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
         problems_by_file.setdefault(p.path, []).append(p.format(b.lang))
     order = [r.platform for r in rep.regions]
     order += sorted(p for p in b.ds.incomplete if p not in order)
+    views = _region_views(b, rep)
+    updates_by_platform: dict[str, list[d.UpdateRec]] = {}
+    for r in year_updates:
+        updates_by_platform.setdefault(r.platform, []).append(r)
+    own_by_platform: dict[str, list[st.ItemState]] = {}
+    for s in b.all_states.values():
+        if s.item.kind == "regional-action" and s.item.platform:
+            own_by_platform.setdefault(s.item.platform, []).append(s)
     out = []
     for pid in order:
         platform = b.ds.platforms.get(pid)
-        region_rep = st.compute_status(b.ds, b.plan.id, b.as_of, b.stale_months, st.Filters(region=pid)) if platform else None
         files = sorted(b.ds.incomplete.get(pid, []))
-        own = sorted((s for s in b.all_states.values() if s.item.kind == "regional-action" and s.item.platform == pid),
-                     key=lambda s: natural_key(s.item.id))
+        own = sorted(own_by_platform.get(pid, []), key=lambda s: natural_key(s.item.id))
         focus = [b.theme_ref(ref) for f in (platform.focus if platform else []) if f.year == b.year for ref in f.themes]
-        counts = counts_dict(region_rep.totals, b.lang) if region_rep else counts_dict(st.Counts(), b.lang)
-        states = sorted(region_rep.states.values(), key=lambda s: natural_key(s.item.id)) if region_rep else []
+        totals, known = views.get(pid, (st.Counts(), []))
+        counts = counts_dict(totals, b.lang)
+        states = sorted(known, key=lambda s: natural_key(s.item.id))
         out.append({
             "id": pid,
             "name": platform.name if platform else pid,
@@ -444,12 +473,12 @@ def _regions(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
             "incomplete": bool(files),
             "incomplete_files": files,
             "incomplete_problems": [line for f in files for line in problems_by_file.get(f, [])],
-            "updates": [b.update_dict(r) for r in year_updates if r.platform == pid],
+            "updates": [b.update_dict(r) for r in updates_by_platform.get(pid, [])],
             "own_actions": [b.regional_action_dict(s) for s in own
                             if s.item.date and b.in_window(s.item.date, b.window)],
             "own_actions_all": [b.regional_action_dict(s) for s in own if s.item.date and s.item.date.first <= b.as_of],
             "counts": counts,
-            "rows": [b.item_dict(s, pid) for s in states if st._status_for(s, pid) != st.UNKNOWN],
+            "rows": [b.item_dict(s, pid) for s in states],
             "focus": focus,
             "signals": b.signals_in(b.window, "signaal", pid),
             "good_practices": b.signals_in(b.window, "goede-praktijk", pid),
@@ -457,6 +486,25 @@ def _regions(b: _Builder, rep: st.StatusReport) -> list[dict[str, Any]]:
                                 and e.model.status != "beantwoord" and e.model.date.first <= b.as_of),
         })
     return out
+
+
+def _region_views(b: _Builder, rep: st.StatusReport) -> dict[str, tuple[st.Counts, list[st.ItemState]]]:
+    """Each platform's view of the plan in one pass: a regional platform sees the regional
+    items with its own status, the Flemish level the Flemish items (as `status --region`).
+    Returns per platform the counts and the items it has data on."""
+    regional = [p for p in b.ds.regional_platforms()]
+    flemish = [p for p, f in b.ds.platforms.items() if f.level != d.REGIONAL_LEVEL]
+    views: dict[str, tuple[st.Counts, list[st.ItemState]]] = {p: (st.Counts(), []) for p in regional + flemish}
+    for (plan_id, _), state in b.all_states.items():
+        if plan_id != b.plan.id or state.item.kind == "regional-action":
+            continue
+        for p in (regional if state.item.regional else flemish):
+            status = st._status_for(state, p)
+            counts, known = views[p]
+            counts.add(status)
+            if status != st.UNKNOWN:
+                known.append(state)
+    return views
 
 
 def _decisions(b: _Builder, window: tuple[dt.date, dt.date]) -> list[dict[str, Any]]:

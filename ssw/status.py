@@ -260,12 +260,15 @@ def compute_status(
     as_of: dt.date | None = None,
     stale_months: int = 6,
     filters: Filters | None = None,
+    states: dict[tuple[str, str], ItemState] | None = None,
 ) -> StatusReport:
+    """`states`: item_states(ds, as_of, stale_months) when the caller already has them
+    (a report computes them once for its many views)."""
     f = filters or Filters()
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
     assert plan is not None
     day, reason = default_as_of(plan, as_of)
-    all_states = item_states(ds, day, stale_months)
+    all_states = states if states is not None else item_states(ds, day, stale_months)
     states = {k[1]: s for k, s in all_states.items() if k[0] == plan.id}
     selected = {i: s for i, s in states.items() if _matches(ds, s, f) and s.item.kind != "regional-action"}
 
@@ -321,7 +324,7 @@ def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of:
     last: dict[str, d.UpdateRec] = {}
     in_year: dict[str, int] = {}
     for rec in ds.updates:
-        if rec.date.first > as_of:
+        if (only and rec.platform != only) or rec.date.first > as_of:
             continue
         if rec.platform not in last or rec.date.first >= last[rec.platform].date.first:
             last[rec.platform] = rec
