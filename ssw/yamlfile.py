@@ -38,8 +38,8 @@ class _Refused(Exception):
         self.params = params
 
 
-class Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader that records duplicate keys and refuses aliases."""
+class FastLoader(_Base):  # type: ignore[misc, valid-type]
+    """Safe C loader that records duplicate keys; dates stay text (the models parse them)."""
 
     yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -50,19 +50,34 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
         super().__init__(stream)
         self.duplicates: list[tuple[Any, str]] = []
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        """One pass per mapping: build it and note keys seen twice (PyYAML keeps the last)."""
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(None, None, f"expected a mapping node, but found {node.id}",
+                                                    node.start_mark)
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                seen = key in mapping
+            except TypeError:
+                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                        "found unhashable key", key_node.start_mark) from None
+            if seen:
+                self.duplicates.append((key_node.start_mark, str(key_node.value)))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+class Loader(FastLoader):
+    """Also refuses aliases. Only needed when the text holds `&` or `*`: an anchor or alias
+    cannot exist without them, so clean files skip the per-node check."""
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             raise _Refused("alias", node.start_mark)
         return super().construct_object(node, deep)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.duplicates.append((key_node.start_mark, key_node.value))
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep)
 
 
 @dataclass
@@ -139,7 +154,7 @@ def _too_deep(text: str) -> int | None:
 
 def parse(text: str, rel: str) -> ReadResult:
     """Parse text already checked by `text_problems`."""
-    loader = Loader(text)
+    loader = Loader(text) if ("&" in text or "*" in text) else FastLoader(text)
     try:
         data = loader.get_single_data()
     except _Refused as exc:
