@@ -101,6 +101,16 @@ def _load(root: Any, lang: str, *, allow_invalid: bool = False) -> Any:
     return loaded
 
 
+def _open(root: str | None, lang: str | None, format: str | None = None,
+          formats: tuple[str, ...] = ()) -> tuple[Any, str, Any]:
+    """The start of every reading command: root and language, the format checked (a usage
+    error before any work), the data loaded and validated."""
+    root_, lang_ = _settings(root, lang)
+    if format is not None:
+        _choice(format, formats, "--format")
+    return root_, lang_, _load(root_, lang_)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ssw {__version__}")

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ssw.cli import (  # noqa: I001
+    _open,
     h,
     AsOfOpt,
     FormatOpt,
@@ -17,7 +18,6 @@ from ssw.cli import (  # noqa: I001
     RootOpt,
     _choice,
     _lang,
-    _load,
     _parse_day,
     _plan,
     _print_json,
@@ -95,10 +95,9 @@ def status(
     from ssw import status as st
     from ssw.cli import terminal
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ("table", "json", "csv"), "--format")
     day = _parse_day(as_of, "--as-of")
-    ds = _load(root_, lang_).data
+    root_, lang_, loaded = _open(root, lang, format, ("table", "json", "csv"))
+    ds = loaded.data
     plan_id = _plan(ds, plan)
     statuses = tuple(_slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
     filters = st.Filters(
@@ -143,9 +142,8 @@ def show(
     from ssw import status as st
     from ssw.loader import update_lines
 
-    root_, lang_ = _settings(root, lang)
     day = _parse_day(as_of, "--as-of")
-    loaded = _load(root_, lang_)
+    root_, lang_, loaded = _open(root, lang)
     ds = loaded.data
     found = lookup.find(ds, ident)
     if found is None:
@@ -178,10 +176,9 @@ def regions(
     from ssw import status as st
     from ssw.cli import terminal
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ("table", "json"), "--format")
-    ds = _load(root_, lang_).data
-    rep = st.compute_status(ds, None, _parse_day(as_of, "--as-of"), root_.stale_months)
+    day = _parse_day(as_of, "--as-of")
+    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    rep = st.compute_status(loaded.data, None, day, root_.stale_months)
     if format == "json":
         data = st.report_dict(rep)
         _print_json({"as_of": data["as_of"], "as_of_reason": data["as_of_reason"], "regions": data["regions"]})

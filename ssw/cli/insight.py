@@ -12,7 +12,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _print_json, _settings, app
+from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _open, _parse_day, _plan, _print_json, app
 from ssw.cli.terminal import COLOURS, OB_COLOURS, OB_SYMBOLS, SYMBOLS, Out, fit, table
 from ssw.i18n import format_date, t
 
@@ -30,9 +30,7 @@ def changes(
     """What changed between two moments in git: status changes, new updates, new or dropped own actions, new signals; per theme and platform, with who committed them. Help text: i18n `cmd.changes`."""
     from ssw import changes as core
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ("table", "json"), "--format")
-    _load(root_, lang_)
+    root_, lang_, _ = _open(root, lang, format, ("table", "json"))
     result = core.changes_between(root_, since, until)
     if format == "json":
         _print_json(core.changes_dict(result))
@@ -54,9 +52,8 @@ def coverage(
     from ssw import amendments as am
     from ssw import coverage as core
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ("table", "json"), "--format")
-    ds = _load(root_, lang_).data
+    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    ds = loaded.data
     cov = core.coverage(ds, _plan(ds, plan), year)
     amended = am.amendments(ds, cov.plan, min(cov.as_of, dt.date(cov.year, 12, 31)), root_.stale_months)
     if format == "json":
@@ -78,10 +75,9 @@ def agenda(
     """Proposals for the next stuurgroep's agenda: items quiet or late for long, open follow-ups of decisions, platforms without their yearly account, speerpunten without movement, open signals. Help text: i18n `cmd.agenda`."""
     from ssw import agenda as core
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ("table", "json"), "--format")
     day = _parse_day(as_of, "--as-of")
-    ds = _load(root_, lang_).data
+    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    ds = loaded.data
     result = core.agenda(ds, _plan(ds, plan), day, stale_after, late_after)
     if format == "json":
         _print_json(core.agenda_dict(result))
