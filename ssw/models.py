@@ -42,10 +42,6 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_len
 Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=2_000)]
 
 
-def _item_id(value: Any) -> Any:
-    return value
-
-
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 Ref = Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+:)?[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 ThemeId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$", max_length=50)]
