@@ -120,7 +120,12 @@ class Dataset:
 
     # -- plans -----------------------------------------------------------------------
     def ssw_plans(self) -> list[Plan]:
-        return sorted((p for p in self.plans.values() if p.file.family == "ssw"), key=lambda p: p.start)
+        """SSW plans by start; asked once per update while loading, so kept until plans change."""
+        cached = self.__dict__.get("_ssw_plans")
+        if cached is None or cached[0] != len(self.plans):
+            plans = sorted((p for p in self.plans.values() if p.file.family == "ssw"), key=lambda p: p.start)
+            cached = self.__dict__["_ssw_plans"] = (len(self.plans), plans)
+        return cached[1]
 
     def default_plan(self, when: dt.date | None = None) -> Plan | None:
         """The SSW plan whose period holds `when`; otherwise the latest SSW plan."""

@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -39,18 +39,8 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise DateError("date-format", value=str(value))
-        text = str(value).strip()
-        m = _RE.match(text)
-        if not m:
-            raise DateError("date-format", value=text)
-        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-        if m.group(2) is not None and not 1 <= month <= 12:
-            raise DateError("date-month", value=text, month=month)
-        if m.group(3) is not None:
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise DateError("date-day", value=text, day=day, last=last, month=month)
-        return cls(year, month, day)
+        return _parse_text(str(value).strip())
+
 
     @cached_property
     def first(self) -> dt.date:
@@ -70,6 +60,22 @@ class PartialDate:
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str) -> PartialDate:
+    """Logs repeat the same dates many times: parse each text once (errors are not cached)."""
+    m = _RE.match(text)
+    if not m:
+        raise DateError("date-format", value=text)
+    year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    if m.group(2) is not None and not 1 <= month <= 12:
+        raise DateError("date-month", value=text, month=month)
+    if m.group(3) is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError("date-day", value=text, day=day, last=last, month=month)
+    return PartialDate(year, month, day)
 
 
 def parse_day(text: str) -> dt.date:

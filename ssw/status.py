@@ -330,6 +330,10 @@ def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of:
             last[rec.platform] = rec
         if rec.date.year == as_of.year:
             in_year[rec.platform] = in_year.get(rec.platform, 0) + 1
+    own_by_platform: dict[str, list[ItemState]] = {}
+    for s in all_states.values():
+        if s.item.kind == "regional-action" and s.item.platform:
+            own_by_platform.setdefault(s.item.platform, []).append(s)
     rows = []
     order = ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms())
     for pid in order:
@@ -339,8 +343,7 @@ def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of:
         focus = [t for f in platform.focus if f.year == as_of.year for t in f.themes]
         open_signals = sum(1 for e in ds.signals if e.platform == pid and e.model.type == "signaal"
                            and e.model.status != "beantwoord" and e.model.date.first <= as_of)
-        own = sorted((s for s in all_states.values() if s.item.kind == "regional-action" and s.item.platform == pid),
-                     key=lambda s: _natural(s.item.id))
+        own = sorted(own_by_platform.get(pid, []), key=lambda s: _natural(s.item.id))
         rows.append(RegionRow(pid, platform.name, platform.level, platform.chair.name if platform.chair else None,
                               last.get(pid), focus, open_signals, own, in_year.get(pid, 0), ds.incomplete.get(pid, [])))
     return rows

@@ -134,7 +134,8 @@ def text_problems(text: str, rel: str) -> list[Problem]:
 
 def _too_deep(text: str) -> int | None:
     """Offset where nesting passes MAX_DEPTH, found without parsing (cheap on clean files)."""
-    for rx in (_COMPACT_NESTING, _DEEP_INDENT):
+    compact = "- -" in text or "-\t" in text or "? " in text or ": -" in text or ": :" in text
+    for rx in ((_COMPACT_NESTING,) if compact else ()) + (_DEEP_INDENT,):
         m = rx.search(text)
         if m:
             return m.start()

@@ -42,6 +42,12 @@ class SswGroup(TyperGroup):
     """The one place where "cannot go on" becomes a message and an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
+        import gc
+
+        # A command builds a large tree of objects and drops it at exit: the cycle
+        # collector only burns time on it (about a third of `validate` at scale).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             return super().invoke(ctx)
         except SswError as exc:
@@ -57,6 +63,9 @@ class SswGroup(TyperGroup):
                 raise
             print(t("err.internal", State.lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
             raise typer.Exit(1) from None
+        finally:
+            if collecting:
+                gc.enable()
 
 
 app = typer.Typer(
@@ -177,9 +186,12 @@ def _tag_ids(ds: Any, plan_id: str | None, field: str) -> list[str]:
 
 
 def _print_json(data: Any) -> None:
+    """Indented for people on a terminal; compact when piped (the C encoder: large outputs
+    take a fraction of the time). The content is the same either way."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
 def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
