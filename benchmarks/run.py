@@ -87,6 +87,7 @@ class Group:
     benches: list[Bench]
     reps: int
     size: dict | None = None  # generator counts
+    loads: list[float] = field(default_factory=list)  # 1-min load average after each repetition
 
     def get(self, label: str) -> Bench | None:
         return next((b for b in self.benches if b.label == label), None)
@@ -168,6 +169,7 @@ def measure(group: Group, env: dict[str, str], timeout: float) -> None:
             bench.times.append(elapsed)
         if (load := load_average()) is not None:
             LOADS.append(load)
+            group.loads.append(load)
         done = ", ".join(f"{b.label} {b.times[-1] * 1000:.0f} ms" for b in live if b.times and not b.failed)
         print(f"  [{group.name}] rep {rep + 1}/{group.reps}: {done}", file=sys.stderr)
 
@@ -316,7 +318,7 @@ def render(groups: list[Group], args: argparse.Namespace, started: dt.datetime, 
     out = [
         "# Benchmark results",
         "",
-        f"Produced by `benchmarks/run.py` (see `benchmarks/README.md`). Do not edit by hand; rerun it.",
+        "Produced by `benchmarks/run.py` (see `benchmarks/README.md`). Do not edit by hand; rerun it.",
         "",
         f"- date: {started:%Y-%m-%d %H:%M}",
         f"- ssw: {version} (commit `{git_describe()}`)",
@@ -345,6 +347,10 @@ def render(groups: list[Group], args: argparse.Namespace, started: dt.datetime, 
         "",
         *medians_table(groups),
         "",
+        *([f"Machine load during each group (1-min load average after each repetition; {os.cpu_count()} cores): "
+           + "; ".join(f"{g.title}: median {statistics.median(g.loads):.1f}, max {max(g.loads):.1f}" for g in groups if g.loads)
+           + ". Other work on the machine widens the spread; min is the least disturbed run.", ""]
+          if LOADS else []),
         "## Growth",
         "",
         "Time ratio of the medians between scales against the ratio of their sizes (updates +",
