@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 #: Bump when the output changes, so benchmarks/run.py regenerates stale trees.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 STAMP = ".ssw-bench-stamp.json"
 PLAN_ID = "ssw-2020-2024"
 YEARS = (2020, 2021, 2022, 2023, 2024)
@@ -334,9 +334,11 @@ def gen_updates(rng: random.Random, pid: str, n: int, pool: list[Trackable], aut
         text = day.isoformat() if rng.random() < 0.9 else day.isoformat()[:7]
         target = rng.choice(pool).id
         status = rng.choices(statuses, weights)[0]
-        body = f'  target: "{target}"\n  status: {status}\n  note: {sentence(rng, 5, 18)}\n  author: {author}\n'
+        note = sentence(rng, 5, 18)
+        body = f'  target: "{target}"\n  status: {status}\n  author: {author}\n'
         if rng.random() < 0.2:
             body += f"  links:\n    - https://example.org/{pid}/verslag/{rng.randrange(100_000)}\n"
+        body += f"  note: {note}\n"  # required and always the last key (docs/data-format.md)
         entries.append((day if len(text) == 10 else day.replace(day=1), text, body))
     entries.sort(key=lambda e: e[0])  # stable: same-day entries keep generation order
     files: dict[int, list[str]] = {}

@@ -68,6 +68,9 @@ def test_generated_root_has_the_documented_layout(generated: Path) -> None:
     # updates are block style, one key per line
     log = next(generated.glob("regions/vlaanderen/updates/*.yaml")).read_text(encoding="utf-8")
     assert "\n  status: " in log and "{" not in log
+    # the note is required and the last key of every entry
+    entries = log.split("\n- ")[1:]
+    assert entries and all(e.rstrip("\n").split("\n")[-1].startswith("  note: ") for e in entries)
 
 
 def test_validate_is_clean(generated: Path) -> None:
