@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ssw import dataset as d
-from ssw.status import Counts, default_as_of, item_states
+from ssw.status import Counts, ItemState, default_as_of, item_states
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,19 @@ class Amendments:
 
 
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
-               stale_months: int = 6) -> Amendments:
+               stale_months: int = 6, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
+    """`states`: `item_states` at the same as-of date, when the caller has them already."""
     from ssw.loader import natural_key
 
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
     assert plan is not None
     day, _ = default_as_of(plan, as_of)
-    states = sorted((s for (p, _), s in item_states(ds, day, stale_months).items() if p == plan.id),
-                    key=lambda s: natural_key(s.item.id))
+    if states is None:
+        states = item_states(ds, day, stale_months)
+    ordered = sorted((s for (p, _), s in states.items() if p == plan.id), key=lambda s: natural_key(s.item.id))
     adopted, amended = Counts(), Counts()
     dropped_items, added, dropped_actions = [], [], []
-    for s in states:
+    for s in ordered:
         if s.item.kind == "regional-action":
             if s.item.date is not None and s.item.date.first > day:
                 continue

@@ -7,6 +7,7 @@ then look up line/column for problems that have none yet.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -304,7 +305,9 @@ def _natural(item_id: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in item_id.split("."))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def natural_key(item_id: str) -> tuple[Any, ...]:
+    """Sort key that puts 4.2 before 4.10; reports sort the same ids many times over."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.:]", item_id))
 
 

@@ -479,3 +479,17 @@ def test_html_headings_nest(demo_root: Path) -> None:
         levels = [int(n) for n in re.findall(r"<h([1-6])\b", html)]
         assert levels[0] == 1
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), kind
+
+
+@pytest.mark.parametrize("sandboxed", [False, True])
+def test_a_data_key_wins_over_a_dict_method(tmp_path: Path, sandboxed: bool) -> None:
+    """Templates read plain data: `c.items` is the key `items`, not dict.items, with our
+    templates and with a user's sandboxed ones alike; the sandbox still guards the rest."""
+    env = rp.environment([tmp_path] if sandboxed else [])
+    assert env.from_string("{{ c.items | join(',') }}|{{ c.count }}").render(c={"items": [1, 2], "count": 3}) == "1,2|3"
+    assert env.from_string("{{ c.keys() | list | length }}").render(c={"a": 1}) == "1"
+    if sandboxed:
+        from jinja2.exceptions import SecurityError
+
+        with pytest.raises(SecurityError):
+            env.from_string("{{ c.__class__.__mro__[1].__subclasses__() }}").render(c={"a": 1})
