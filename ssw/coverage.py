@@ -100,10 +100,17 @@ def _theme_ids(item: d.Item) -> set[str]:
     return found
 
 
+def coverage_day(year: int, as_of: dt.date | None = None) -> dt.date:
+    """The day coverage looks from: the end of `year`, or `as_of` / today when earlier."""
+    return min(dt.date(year, 12, 31), max(as_of or today(), dt.date(year, 1, 1)))
+
+
 def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
-             as_of: dt.date | None = None) -> Coverage:
+             as_of: dt.date | None = None, states: dict[tuple[str, str], ItemState] | None = None) -> Coverage:
     """Speerpunten and krachtlijnen × platforms for `year` (default: the as-of year),
-    seen from the end of the year, or from `as_of` / today when earlier."""
+    seen from the end of the year, or from `as_of` / today when earlier.
+    `states`: `item_states` on `coverage_day`, when the caller has them (activity does not
+    depend on the stale period, so any will do)."""
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
     if plan is None:
         raise SswError("err.no-plan", path="plan/")
@@ -112,11 +119,11 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
     if not plan.start.year <= year <= plan.end.year:
         raise SswError("cov.err.year", exit_code=2, year=year, plan=plan.id,
                        start=plan.start.year, end=plan.end.year)
-    day = min(dt.date(year, 12, 31), max(as_of or today(), dt.date(year, 1, 1)))
-    states = [s for (p, _), s in item_states(ds, day, 6).items()
-              if p == plan.id and not (s.item.date and s.item.date.first > day)]
+    day = coverage_day(year, as_of)
+    in_plan = [s for (p, _), s in (states if states is not None else item_states(ds, day, 6)).items()
+               if p == plan.id and not (s.item.date and s.item.date.first > day)]
     platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
-    scope = _scopes(ds, states, platforms)
+    scope = _scopes(ds, in_plan, platforms)
     active: dict[str, tuple[str, ...]] = {p: tuple(s.item.id for s in scope[p] if is_active(s, p, year)) for p in platforms}
     active_ids = {p: set(ids) for p, ids in active.items()}
 

@@ -360,8 +360,8 @@ def build_report_data(
         "decisions": _decisions(b, b.window),
         "milestones": [{"id": ms.id, "title": ms.title, "date": _date(ms.date, lang), "kind": ms.kind, "text": ms.text}
                        for ms in plan.file.milestones],
-        "interim": _interim(b, rep),
-        "final": _final(b, rep),
+        "interim": _interim(b, rep) if kind == "tussentijds" else None,
+        "final": _final(b, rep) if kind == "eindevaluatie" else None,
         "appendix": [b.update_dict(r) for r in b.updates_in(b.window)],
         "sections": [],
     }
@@ -533,10 +533,12 @@ def _decisions(b: _Builder, window: tuple[dt.date, dt.date]) -> list[dict[str, A
 def _interim(b: _Builder, rep: st.StatusReport) -> dict[str, Any]:
     """tussentijds: good practices, what the regions worked on, the milestone's items."""
     milestone = _milestone(b.plan, "tussentijds")
-    period_updates = b.updates_in(b.period)
+    by_platform: dict[str, list[d.UpdateRec]] = {}
+    for u in b.updates_in(b.period):
+        by_platform.setdefault(u.platform, []).append(u)
     regions = []
     for r in rep.regions:
-        recs = [u for u in period_updates if u.platform == r.platform]
+        recs = by_platform.get(r.platform, [])
         own = [s for s in r.own_actions if s.item.date and b.in_window(s.item.date, b.period)]
         targets = sorted({u.item[1] for u in recs if u.item and b.ds.items[u.item].kind != "regional-action"}, key=natural_key)
         regions.append({"id": r.platform, "name": r.name, "updates": len(recs), "own_actions": len(own),
@@ -725,10 +727,11 @@ def build_obligations(ctx: SectionContext) -> dict[str, Any] | None:
 def build_coverage(ctx: SectionContext) -> dict[str, Any] | None:
     """Active items per speerpunt and krachtlijn per platform in the report year
     (`ssw.coverage`), with the gaps. Left out for a plan without either tag."""
-    from ssw.coverage import coverage
+    from ssw.coverage import coverage, coverage_day
 
     ds, lang = ctx.loaded.data, ctx.lang
-    cov = coverage(ds, ctx.plan.id, ctx.year, ctx.as_of)
+    shared = ctx.states if coverage_day(ctx.year, ctx.as_of) == ctx.as_of else None
+    cov = coverage(ds, ctx.plan.id, ctx.year, ctx.as_of, states=shared)
     if not cov.lines():
         return None
 
