@@ -124,7 +124,14 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
                if p == plan.id and not (s.item.date and s.item.date.first > day)]
     platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
     scope = _scopes(ds, in_plan, platforms)
-    active: dict[str, tuple[str, ...]] = {p: tuple(s.item.id for s in scope[p] if is_active(s, p, year)) for p in platforms}
+    # which (item, platform) pairs moved this year: walk each item's own platforms once
+    # instead of testing every item of a scope for every platform
+    moved: dict[str, set[int]] = {p: set() for p in platforms}
+    for s in in_plan:
+        for p in s.platforms:
+            if p in moved and is_active(s, p, year):
+                moved[p].add(id(s))
+    active: dict[str, tuple[str, ...]] = {p: tuple(s.item.id for s in scope[p] if id(s) in moved[p]) for p in platforms}
     active_ids = {p: set(ids) for p, ids in active.items()}
 
     def line(dimension: str, tag_id: str, title: str, field: str) -> Line:
@@ -143,7 +150,7 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
     krachtlijnen = [line("krachtlijn", k.id, k.title, "krachtlijnen") for k in plan.file.krachtlijnen]
     focus_gaps = []
     for p in platforms:
-        moving = [s.item for s in scope[p] if is_active(s, p, year)]
+        moving = [s.item for s in scope[p] if id(s) in moved[p]]
         for focus in ds.platforms[p].focus:
             if focus.year != year:
                 continue

@@ -195,27 +195,33 @@ class _Builder:
 
     def item_dict(self, state: st.ItemState, region: str | None = None) -> dict[str, Any]:
         """Seen from `region` (a platform's section), only that platform's own status is listed.
-        The plan-wide view of an item is made once: themes, speerpunten, stale and the
-        evaluations all show the same row. Templates only read it."""
+        The plan-wide view of an item is made once (themes, speerpunten, stale and the
+        evaluations all show it); a platform's view changes only the status fields.
+        Templates only read these dicts."""
+        key = (state.item.plan, state.item.id)
+        base = self._items.get(key)
+        if base is None:
+            base = self._items[key] = self._plan_wide(state)
         if region is None:
-            key = (state.item.plan, state.item.id)
-            if key not in self._items:
-                self._items[key] = self._item_dict(state, None)
-            return self._items[key]
-        return self._item_dict(state, region)
-
-    def _item_dict(self, state: st.ItemState, region: str | None) -> dict[str, Any]:
-        item = state.item
+            return base
         status = st._status_for(state, region)
-        shown = sorted(state.platforms.items()) if region is None else [
-            (p, s) for p, s in state.platforms.items() if p == region]
-        platforms = [
-            {"id": p, "name": self.platform_name(p), "status": s.status, "label": self.label(f"status.{s.status}"),
-             "symbol": SYMBOLS[s.status], "date": self.date(s.last.date), "stil": s.stil}
-            for p, s in shown
-        ]
-        own = state.platforms.get(region) if region and item.regional else None
+        listed = state.platforms.get(region)
+        own = listed if state.item.regional else None
         last = own.last if own else state.last
+        return {**base, **self._status_fields(status), "stil": own.stil if own else state.stil,
+                "last_update": self.date(last.date) if last else None,
+                "platforms": [self._platform_status(region, listed)] if listed else []}
+
+    def _status_fields(self, status: str) -> dict[str, str]:
+        return {"status": status, "status_label": self.label(f"status.{status}"), "symbol": SYMBOLS[status]}
+
+    def _platform_status(self, platform: str, ps: st.PlatformState) -> dict[str, Any]:
+        return {"id": platform, "name": self.platform_name(platform), "status": ps.status,
+                "label": self.label(f"status.{ps.status}"), "symbol": SYMBOLS[ps.status],
+                "date": self.date(ps.last.date), "stil": ps.stil}
+
+    def _plan_wide(self, state: st.ItemState) -> dict[str, Any]:
+        item = state.item
         return {
             "id": item.id,
             "plan": item.plan,
@@ -225,16 +231,14 @@ class _Builder:
             "theme": item.theme,
             "scope": item.scope,
             "scope_label": self.label(f"scope.{item.scope}"),
-            "status": status,
-            "status_label": self.label(f"status.{status}"),
-            "symbol": SYMBOLS[status],
+            **self._status_fields(state.status),
             "due": self.date(item.due),
             "milestone": item.milestone,
             "te_laat": state.te_laat,
-            "stil": own.stil if own else state.stil,
+            "stil": state.stil,
             "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
-            "last_update": self.date(last.date) if last else None,
-            "platforms": platforms,
+            "last_update": self.date(state.last.date) if state.last else None,
+            "platforms": [self._platform_status(p, s) for p, s in sorted(state.platforms.items())],
             "speerpunten": list(item.speerpunten),
             "krachtlijnen": list(item.krachtlijnen),
             "lead": self.org_name(item.lead),
