@@ -70,3 +70,27 @@ def test_help_follows_the_language() -> None:
                         check=True).stdout
     assert "Where do we stand" in en and "Example: ssw status" in en and "Only quiet items." in en
     assert "Waar staan we" in nl and "Voorbeeld: ssw status" in nl and "Alleen stille items." in nl
+
+
+def test_the_script_answers_every_command_and_typos() -> None:
+    """The script prepares only the commands named on its line; everything else still works:
+    the full help, a typo with a suggestion, one command's help, two command names at once."""
+    import os
+    import subprocess
+    import sys
+
+    def ssw(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ssw", *args], capture_output=True, text=True,
+                              env={**os.environ, "SSW_LANG": "en"})
+
+    full = ssw("--help")
+    assert full.returncode == 0
+    for name in ("validate", "status", "show", "regions", "record", "add-action", "report", "export",
+                 "changes", "coverage", "agenda", "schema"):
+        assert name in full.stdout
+    typo = ssw("statsu")
+    assert typo.returncode == 2 and "status" in typo.stderr
+    one = ssw("add-action", "--help")
+    assert one.returncode == 0 and "--theme" in one.stdout
+    both = ssw("show", "status")  # `status` is an id here, not a command
+    assert both.returncode == 1 and "status" in both.stderr and "Traceback" not in both.stderr

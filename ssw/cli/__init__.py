@@ -212,7 +212,25 @@ def main(argv: list[str] | None = None) -> None:
     if args == ["--version"]:
         print(f"ssw {__version__}")
         return
-    app(args=args, prog_name="ssw")
+    _only_named(app, args)(args=args, prog_name="ssw")
+
+
+def _command_name(info: Any) -> str:
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
+def _only_named(full: typer.Typer, args: list[str]) -> typer.Typer:
+    """The app with just the commands named in `args`. Typer prepares every registered
+    command's options on each start (a tenth of a cold `ssw status`); one is enough.
+    With no command named (`ssw`, `ssw --help`, a typo) the full app answers."""
+    import copy
+
+    named = [c for c in full.registered_commands if _command_name(c) in args]
+    if not named:
+        return full
+    only = copy.copy(full)
+    only.registered_commands = named
+    return only
 
 
 def _report_error(exc: SswError) -> None:
