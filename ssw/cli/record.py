@@ -18,6 +18,14 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help=h("opt.date"), sh
 CommitOpt = Annotated[bool, typer.Option("--commit", help=h("opt.commit"))]
 
 
+def _open_platform(root: str | None, lang: str | None, region: str) -> tuple[Any, str, Any, str]:
+    """The start of every writing command. Invalid files elsewhere do not block a write:
+    the core refuses only when the file it writes to is invalid."""
+    root_, lang_ = _settings(root, lang)
+    loaded = _load(root_, lang_, allow_invalid=True)
+    return root_, lang_, loaded, _region(loaded.data, region)
+
+
 def _is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -81,9 +89,7 @@ def record(
     """Append one update to a platform's log (other lines stay untouched). Help text: i18n `cmd.record`."""
     from ssw import record as core
 
-    root_, lang_ = _settings(root, lang)
-    loaded = _load(root_, lang_, allow_invalid=True)
-    platform = _region(loaded.data, region)
+    root_, lang_, loaded, platform = _open_platform(root, lang, region)
     note_ = _note(note, lang_, root_.path, target=target, region=platform, status=status or "gepland")
     req = core.UpdateRequest(target, platform, status, note_, date, author, tuple(link or ()), planned)
     done = core.record_update(loaded, req, commit=commit)
@@ -107,9 +113,7 @@ def add_action(
     """Add a platform's own (bottom-up) action, with the next free id. Help text: i18n `cmd.add-action`."""
     from ssw import record as core
 
-    root_, lang_ = _settings(root, lang)
-    loaded = _load(root_, lang_, allow_invalid=True)
-    platform = _region(loaded.data, region)
+    root_, lang_, loaded, platform = _open_platform(root, lang, region)
     req = core.ActionRequest(platform, title, tuple(theme or ()), text, date, tuple(krachtlijn or ()), tuple(speerpunt or ()))
     done = core.add_action(loaded, req, commit=commit)
     typer.echo(t("out.action-added", lang_, id=done.entry.id, path=done.path, line=done.line))
