@@ -113,10 +113,9 @@ def render_update(fields: dict[str, Any]) -> str:
     a date or status that is not valid is still rendered safely, so that validation
     reports it with the same message as `ssw validate`).
     """
-    date = str(fields["date"])
     status = str(fields["status"])
     lines = [
-        f"- date: {date if _DATE_RE.match(date) else double_quoted(date)}",
+        f"- date: {_date_scalar(fields['date'])}",
         f"  target: {double_quoted(str(fields['target']))}",
         f"  status: {scalar(status)}",
     ]
@@ -131,12 +130,17 @@ def render_update(fields: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _date_scalar(value: Any) -> str:
+    """A date as written by hand (plain), anything else quoted so that validation reports it."""
+    text = str(value)
+    return text if _DATE_RE.match(text) else double_quoted(text)
+
+
 def render_action(fields: dict[str, Any]) -> str:
     """One regional action in the shape of docs/data-format.md."""
-    date = str(fields["date"])
     lines = [
         f"- id: {scalar(str(fields['id']))}",
-        f"  date: {date if _DATE_RE.match(date) else double_quoted(date)}",
+        f"  date: {_date_scalar(fields['date'])}",
         f"  title: {scalar(str(fields['title']))}",
     ]
     if fields.get("text"):
