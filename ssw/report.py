@@ -29,6 +29,7 @@ from ssw import dataset as d
 from ssw import status as st
 from ssw.clock import today
 from ssw.dates import PartialDate
+from ssw.figures import figures_dict, pct
 from ssw.i18n import format_date, t
 from ssw.loader import Loaded, natural_key, update_lines
 from ssw.problems import SswError
@@ -137,17 +138,17 @@ def counts_dict(counts: st.Counts, lang: str) -> dict[str, Any]:
         share = n / total if total else 0.0
         segments.append({"status": status, "label": t(f"status.{status}", lang), "symbol": SYMBOLS[status],
                          "count": n, "share": round(share, 6), "start": round(start, 6),
-                         "pct": round(share * 100)})
+                         "pct": pct(n, total)})
         start += share
-    base = total - counts.by_status["geschrapt"]
     return {
         "total": total,
-        "known": counts.known,
+        "known": counts.with_data,
+        "with_data": counts.with_data,
         "unknown": counts.by_status[st.UNKNOWN],
-        "done": counts.by_status["gerealiseerd"],
-        "base": base,
+        "done": counts.realised,
+        "base": total,  # progress = gerealiseerd / items: the one denominator (ssw.figures)
         "progress": round(counts.progress, 4),
-        "progress_pct": round(counts.progress * 100),
+        "progress_pct": counts.progress_pct,
         "by_status": dict(counts.by_status),
         "segments": segments,
     }
@@ -211,6 +212,12 @@ class _Builder:
         return {**base, **self._status_fields(status), "stil": own.stil if own else state.stil,
                 "last_update": self.date(last.date) if last else None,
                 "platforms": [self._platform_status(region, listed)] if listed else []}
+
+    def quiet_dict(self, q: st.Quiet) -> dict[str, Any]:
+        """A quiet platform on an item: that platform's own status, date and name."""
+        return {**self.item_dict(q.state), **self._status_fields(q.status), "stil": True,
+                "last_update": self.date(q.last.date), "platform": q.platform,
+                "stale_platforms": [self.platform_name(q.platform)]}
 
     def _status_fields(self, status: str) -> dict[str, str]:
         return {"status": status, "status_label": self.label(f"status.{status}"), "symbol": SYMBOLS[status]}
@@ -359,8 +366,10 @@ def build_report_data(
         "speerpunten": _speerpunten(b, rep),
         "themes": _themes(b, rep),
         "regions": _regions(b, rep),
-        "stale": [b.item_dict(s) for s in rep.stale],
+        "figures": figures_dict(rep.figures),
+        "stale": [b.quiet_dict(q) for q in rep.stale],
         "late": [b.item_dict(s) for s in rep.late],
+        "past_due": [b.item_dict(s) for s in rep.past_due],
         "decisions": _decisions(b, b.window),
         "milestones": [{"id": ms.id, "title": ms.title, "date": _date(ms.date, lang), "kind": ms.kind, "text": ms.text}
                        for ms in plan.file.milestones],
@@ -403,6 +412,8 @@ def _summary(b: _Builder, rep: st.StatusReport) -> dict[str, Any]:
         "counts": counts,
         "no_data": unknown > 0,
         "no_data_text": t("st.no-data", b.lang, unknown=unknown, total=total) if unknown else "",
+        "data_text": t("fig.data", b.lang, with_data=rep.figures.with_data, items=rep.figures.items,
+                       without=rep.figures.without_data),
         "updates_in_year": len(b.updates_in(b.window)),
         "updates_in_period": len(b.updates_in(b.period)),
         "regional_actions_in_year": sum(1 for i in b.ds.items.values() if i.kind == "regional-action"

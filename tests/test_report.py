@@ -217,7 +217,7 @@ def test_data_object_is_plain_and_numbers_come_from_status(demo_root: Path) -> N
     assert {u["source"] for u in data["appendix"]} >= {"regions/antwerpen/updates/2023.yaml:22"}
     assert list(data) == ["schema", "lang", "kind", "year", "title", "year_note", "plan", "as_of", "window", "period",
                           "stale_months", "statuses", "provenance", "problems", "summary", "speerpunten", "themes",
-                          "regions", "stale", "late", "decisions", "milestones", "interim", "final", "appendix",
+                          "regions", "figures", "stale", "late", "past_due", "decisions", "milestones", "interim", "final", "appendix",
                           "sections", "follow_ups", "changes", "obligations", "coverage", "amendments"]
     assert data["sections"] == ["follow_ups", "changes", "obligations", "coverage", "amendments"]
 
