@@ -13,7 +13,7 @@ from ssw.figures import pct
 from ssw.i18n import format_date, t
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
+OB_SYMBOLS = {"reported": "✔", "missing": "✗", "no-data": "–"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
