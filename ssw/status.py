@@ -127,6 +127,8 @@ class StatusReport:
     stale: list[ItemState]
     late: list[ItemState]
     states: dict[str, ItemState]
+    carried: Counts = field(default_factory=Counts)  # items carried over from an earlier plan (vervolg_van)
+    carried_from: tuple[str, ...] = ()  # the plans they come from
 
 
 def default_as_of(plan: d.Plan, given: dt.date | None = None) -> tuple[dt.date, str]:
@@ -294,7 +296,13 @@ def compute_status(
                    key=lambda s: _natural(s.item.id))
     late = sorted((s for s in selected.values() if s.te_laat), key=lambda s: _natural(s.item.id))
     regions = _regions(ds, all_states, day, f.region)
-    return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions, stale, late, selected)
+    carried, sources = Counts(), set()
+    for state in selected.values():
+        if state.item.vervolg_van:
+            carried.add(_status_for(state, f.region))
+            sources.add(state.item.vervolg_van.partition(":")[0])
+    return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions, stale, late, selected,
+                        carried, tuple(sorted(sources)))
 
 
 def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: str | None) -> Row:
@@ -384,6 +392,7 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
         "stale_months": rep.stale_months,
         "filters": {k: (list(v) if isinstance(v, tuple) else v) for k, v in f.__dict__.items()},
         "totals": rep.totals.as_dict(),
+        "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
         "themes": [
             {
                 "id": row.item.id,
