@@ -28,7 +28,7 @@ class Root:
         return Path(os.path.relpath(path, self.path)).as_posix()
 
 
-def _git_top(start: Path) -> Path | None:
+def git_top(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
@@ -50,7 +50,7 @@ def _read_config(folder: Path) -> Root:
         entries = config["plan"] if isinstance(config["plan"], list) else [config["plan"]]
         if not entries or not all(isinstance(e, str) for e in entries):
             raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
-        top = _git_top(folder.resolve()) or folder.resolve()
+        top = git_top(folder.resolve()) or folder.resolve()
         plan_dirs = []
         for entry in entries:
             plan_dir = (folder / entry).resolve()
