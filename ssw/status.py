@@ -392,7 +392,6 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
         "stale_months": rep.stale_months,
         "filters": {k: (list(v) if isinstance(v, tuple) else v) for k, v in f.__dict__.items()},
         "totals": rep.totals.as_dict(),
-        "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
         "themes": [
             {
                 "id": row.item.id,
@@ -422,4 +421,5 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
         "stale": [s.item.id for s in rep.stale],
         "late": [s.item.id for s in rep.late],
         "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: _natural(s.item.id))],
+        "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
     }

@@ -212,6 +212,6 @@ def test_status_json_has_the_obligations() -> None:
     assert status_json("--region", "vlaanderen")["obligations"]["platforms"] == []
     early = status_json("--as-of", "2022-03-01")["obligations"]
     assert [(y["year"], y["complete"]) for y in early["years"]] == [(2020, True), (2021, True), (2022, False)]
-    # report_dict's own keys are unchanged; obligations is one key more
+    # report_dict's own keys (carried: items continued from an earlier plan); obligations is one key more
     assert list(data) == ["plan", "as_of", "as_of_reason", "stale_months", "filters", "totals", "themes",
-                          "speerpunten", "regions", "stale", "late", "items", "obligations"]
+                          "speerpunten", "regions", "stale", "late", "items", "carried", "obligations"]
