@@ -29,6 +29,7 @@ from ssw import dataset as d
 from ssw import status as st
 from ssw.clock import today
 from ssw.dates import PartialDate
+from ssw.escape import md_block, md_cell, md_inline  # noqa: F401  (report filters; tests import them here)
 from ssw.i18n import format_date, t
 from ssw.loader import Loaded, natural_key, update_lines
 from ssw.problems import SswError
@@ -871,39 +872,8 @@ def provenance(root: Root, loaded: Loaded, templates_dirs: Sequence[Path], lang:
 
 # -- rendering -------------------------------------------------------------------------------
 
-
-def _md_escape(value: Any) -> str:
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("[", "\\[").replace("]", "\\]")
-
-
-def md_inline(value: Any) -> str:
-    """Markdown text from data on one line: no raw HTML (`<`, `>`, `&`), no link syntax."""
-    if value is None:
-        return ""
-    return " ".join(_md_escape(value).split())
-
-
-def md_cell(value: Any) -> str:
-    """For a pipe-table cell: escaped like `md_inline`, `|` escaped, line breaks as <br>."""
-    if value is None:
-        return ""
-    text = _md_escape(value).replace("|", "\\|")
-    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "<br>".join(line for line in lines if line)
-
-
-def md_block(value: Any) -> str:
-    """A paragraph from data: escaped, each line kept, no line may start a heading or list."""
-    safe = []
-    for raw in str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(_md_escape(raw).split())
-        if line[:1] in ("#", ">", "-", "+", "*", "=", "|"):
-            line = "\\" + line
-        elif re.match(r"^\d+[.)] ", line):
-            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-        safe.append(line)
-    return "\n".join(safe).strip("\n")
+# Markdown escaping of data lives in ssw/escape.py (one place for every output); the
+# filters md, cell and mdblock below are those functions.
 
 
 def text_bar(counts: dict[str, Any], width: int = 20) -> str:
