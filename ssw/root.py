@@ -22,7 +22,7 @@ class Root:
         return Path(os.path.relpath(path, self.path)).as_posix()
 
 
-def _git_top(start: Path) -> Path | None:
+def git_top(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
@@ -42,7 +42,7 @@ def _read_config(folder: Path) -> Root:
         if not isinstance(config["plan"], str):
             raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
         plan_dir = (folder / config["plan"]).resolve()
-        top = _git_top(folder.resolve()) or folder.resolve()
+        top = git_top(folder.resolve()) or folder.resolve()
         if not plan_dir.is_relative_to(top):
             raise SswError("err.config-outside", path=str(cfg_path), plan=config["plan"])
     stale = config.get("stale_months", 6)

@@ -216,10 +216,10 @@ def test_data_object_is_plain_and_numbers_come_from_status(demo_root: Path) -> N
     assert all(u["date"]["iso"].startswith("2023") for u in data["appendix"])
     assert {u["source"] for u in data["appendix"]} >= {"regions/antwerpen/updates/2023.yaml:22"}
     assert list(data) == ["schema", "lang", "kind", "year", "title", "year_note", "plan", "as_of", "window", "period",
-                          "stale_months", "statuses", "provenance", "problems", "summary", "speerpunten", "themes",
-                          "regions", "stale", "late", "decisions", "milestones", "interim", "final", "appendix",
-                          "sections", "follow_ups", "changes", "obligations", "coverage", "amendments"]
-    assert data["sections"] == ["follow_ups", "changes", "obligations", "coverage", "amendments"]
+                          "stale_months", "statuses", "provenance", "problems", "milestones", "sections",
+                          *data["sections"]]
+    assert data["sections"] == ["summary", "speerpunten", "themes", "regions", "stale_late", "decisions",
+                                "follow_ups", "changes", "obligations", "coverage", "amendments", "appendix"]
 
 
 # -- escaping --------------------------------------------------------------------------------
@@ -405,7 +405,8 @@ def test_templates_override_file_by_file(demo_root: Path, tmp_path: Path) -> Non
 
 def test_root_template_replaces_a_whole_kind(demo_root: Path) -> None:
     write(demo_root, "templates/jaaroverzicht.html.j2",
-          "{% extends 'partials/layout.html.j2' %}{% block appendix %}<p>{{ plan.title }} &amp; {{ '<x>' }}</p>{% endblock %}\n")
+          "{% extends 'partials/layout.html.j2' %}{% block body %}{% include 'partials/summary.html.j2' %}"
+          "<p>{{ plan.title }} &amp; {{ '<x>' }}</p>{% endblock %}\n")
     code, text, _ = report(demo_root, "--year", "2023", "--format", "html")
     assert code == 0 and "Actieplan Sterk Sociaal Werk 2020-2024 &amp; &lt;x&gt;" in text
     assert 'id="appendix"' not in text and 'id="summary"' in text
@@ -424,16 +425,24 @@ def test_template_errors_are_messages(demo_root: Path, body: str, where: str) ->
 
 
 def test_extra_section_registry(demo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def coverage(ctx: rp.SectionContext) -> dict:
+    """A section is a builder in the ordered registry plus its partial: it shows where it is
+    listed, only in the kinds it names."""
+    from ssw.report import sections
+
+    def platforms(ctx: rp.ReportContext) -> dict:
         return {"year": ctx.year, "platforms": len(ctx.report.regions)}
 
-    monkeypatch.setattr(rp, "SECTIONS", (("coverage", coverage),))
+    at = [s.name for s in sections.SECTIONS].index("appendix")
+    extra = sections.Section("platform_count", platforms, ("jaaroverzicht",))
+    monkeypatch.setattr(sections, "SECTIONS", (*sections.SECTIONS[:at], extra, *sections.SECTIONS[at:]))
     own = tmp_path / "own"
-    write(own, "partials/coverage.md.j2", "## Coverage\n\n{{ coverage.platforms }} platforms in {{ coverage.year }}\n")
+    write(own, "partials/platform_count.md.j2", "## Count\n\n{{ platform_count.platforms }} platforms in {{ platform_count.year }}\n")
     code, text, err = report(demo_root, "--year", "2023", "--templates", str(own))
     assert code == 0, err
-    assert "## Coverage\n\n7 platforms in 2023\n" in text
-    assert text.index("## Coverage") < text.index("## " + t("report.appendix", "nl", year=2023))
+    assert "## Count\n\n7 platforms in 2023\n" in text
+    assert text.index("## Count") < text.index("## " + t("report.appendix", "nl", year=2023))
+    code, text, err = report(demo_root, "--kind", "eindevaluatie", "--year", "2024", "--templates", str(own))
+    assert code == 0 and "## Count" not in text
 
 
 def test_templates_ship_with_the_package() -> None:
@@ -493,3 +502,47 @@ def test_a_data_key_wins_over_a_dict_method(tmp_path: Path, sandboxed: bool) -> 
 
         with pytest.raises(SecurityError):
             env.from_string("{{ c.__class__.__mro__[1].__subclasses__() }}").render(c={"a": 1})
+
+
+ROW_CASES = [
+    {"id": "1.1", "title": "A & <b>", "status": "lopend", "status_label": "lopend", "symbol": "▶", "te_laat": True,
+     "stil": True, "due": {"iso": "2023-06"}, "last_update": None, "stale_platforms": ["Gent", "Brugge"]},
+    {"id": "1.2", "title": "B", "status": "gerealiseerd", "status_label": "gerealiseerd", "symbol": "✔", "te_laat": False,
+     "stil": False, "due": None, "last_update": {"iso": "2023-02-01"}, "stale_platforms": []},
+]
+
+
+@pytest.mark.parametrize("cols", [("status", "last"), ("due",), ("last", "platforms"), ("status", "due", "last", "platforms")])
+@pytest.mark.parametrize("item", ROW_CASES, ids=["late-quiet", "plain"])
+def test_inlined_row_markup_matches_its_macros(item: dict, cols: tuple) -> None:
+    """item_row and update_item spell out status(), flags() and date() inline for speed;
+    they must render exactly what the macros would."""
+    env = rp.environment()
+    head = '{% autoescape true %}{% import "partials/macros.html.j2" as m with context %}'
+    inlined = env.from_string(head + "{{ m.item_row(i, cols) }}{% endautoescape %}").render(i=item, cols=cols, statuses=[])
+    composed = env.from_string(head + (
+        '<tr><th scope="row" class="id">{{ i.id }}</th><td>{{ i.title }}</td><td class="nowrap">'
+        '{{ m.status(i) }}{{ m.flags(i) }}</td>'
+        '{% if "due" in cols %}<td class="nowrap">{{ m.date(i.due) }}</td>{% endif %}'
+        '{% if "last" in cols %}<td class="nowrap">{{ m.date(i.last_update) }}</td>{% endif %}'
+        '{% if "platforms" in cols %}<td>{{ i.stale_platforms | join(", ") }}</td>{% endif %}</tr>{% endautoescape %}'
+    )).render(i=item, cols=cols, statuses=[])
+    assert inlined == composed
+    assert ("&lt;b&gt;" in inlined) == ("<b>" in item["title"])
+
+
+@pytest.mark.parametrize("show_platform", [True, False])
+def test_inlined_update_markup_matches_its_macros(show_platform: bool) -> None:
+    env = rp.environment()
+    head = '{% autoescape true %}{% import "partials/macros.html.j2" as m with context %}'
+    u = {"date": {"iso": "2023-03-01"}, "platform_name": "Gent", "item": "4.1.1", "target": "4.1.1",
+         "item_title": "Titel <x>", "status": "lopend", "status_label": "lopend", "symbol": "▶", "note": "n & m",
+         "author": "An", "links": ["https://example.org/a"]}
+    inlined = env.from_string(head + "{{ m.update_item(u, sp) }}{% endautoescape %}").render(u=u, sp=show_platform, statuses=[])
+    composed = env.from_string(head + (
+        '<li>{{ m.date(u.date) }}{% if sp %} · {{ u.platform_name }}{% endif %} · <span class="id">{{ u.item or u.target }}</span>'
+        '{% if u.item_title %} <span class="muted">({{ u.item_title | truncate(80) }})</span>{% endif %} → {{ m.status(u) }}'
+        '{% if u.note %}: {{ u.note }}{% endif %}{% if u.author %} <span class="author">— {{ u.author }}</span>{% endif %}'
+        '{% for l in u.links %} {{ m.link(l) }}{% endfor %}</li>{% endautoescape %}'
+    )).render(u=u, sp=show_platform, statuses=[])
+    assert inlined == composed

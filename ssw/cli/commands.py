@@ -35,13 +35,14 @@ from ssw.problems import SswError
 def validate(
     root: RootOpt = None,
     lang: LangOpt = None,
-    format: Annotated[str, typer.Option("--format", help=h("opt.format-text-json"))] = "text",
+    format: Annotated[str, typer.Option("--format", help=h("opt.format-validate"))] = "text",
 ) -> None:
     """Check every file: YAML, schema, ids, references, dates. Help text: i18n `cmd.validate`."""
+    from ssw.forge import FORMATS
     from ssw.loader import load
 
     root_, lang_ = _settings(root, lang)
-    _choice(format, ("text", "json"), "--format")
+    _choice(format, FORMATS, "--format")
     loaded = load(root_)
     from ssw.cli import terminal
 

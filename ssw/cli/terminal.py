@@ -18,7 +18,17 @@ def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = 
 
 def print_validation(loaded: Any, lang: str, fmt: str) -> None:
     problems = loaded.problems
-    if fmt == "json":
+    if fmt == "gitlab":
+        from ssw.forge import gitlab_report
+
+        print(json.dumps(gitlab_report(loaded.root, problems, lang), ensure_ascii=False, indent=2))
+        return
+    if fmt == "github":
+        from ssw.forge import github_lines
+
+        for line in github_lines(loaded.root, problems, lang):
+            print(line)
+    elif fmt == "json":
         files = len({p.path for p in problems})
         payload = {"ok": not problems, "count": len(problems), "files": files,
                    "problems": [p.as_dict(lang) for p in problems]}
@@ -26,7 +36,8 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
 
         print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
-    print_problems(problems, lang)
+    else:
+        print_problems(problems, lang)
     if problems:
         print(t("out.problem-count", lang, count=len(problems), files=len({p.path for p in problems})))
     else:

@@ -1,0 +1,181 @@
+"""The one context object every section builder gets.
+
+It holds the report's frame (plan, year, kind, language, status date, windows), the
+status model computed once (`states`, `report`), and the helpers that turn core values
+into plain data: an item, an update, a signal, a theme reference. The helpers memoise:
+a large report shows the same items, dates and labels many times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ssw import dataset as d
+from ssw import status as st
+from ssw.dates import PartialDate
+from ssw.i18n import t
+from ssw.loader import Loaded, natural_key
+from ssw.report.plain import SYMBOLS, date_dict, safe_links
+from ssw.root import Root
+
+
+class ReportContext:
+    """The frame of one report and the status model on its as-of date."""
+
+    def __init__(self, loaded: Loaded, root: Root, plan: d.Plan, year: int, kind: str, lang: str,
+                 as_of: dt.date) -> None:
+        self.loaded = loaded
+        self.root = root
+        self.ds = loaded.data
+        self.plan = plan
+        self.year = year
+        self.kind = kind
+        self.lang = lang
+        self.as_of = as_of
+        self.stale_months = root.stale_months
+        self.window = (dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))
+        self.period = (plan.start, min(plan.end, as_of))
+        #: `item_states` on `as_of`, every plan
+        self.states = st.item_states(self.ds, as_of, self.stale_months)
+        self.report = st.compute_status(self.ds, plan.id, as_of, self.stale_months, states=self.states)
+        self._dates: dict[Any, dict[str, str] | None] = {}
+        self._labels: dict[str, str] = {}
+        self._items: dict[tuple[str, str], dict[str, Any]] = {}
+        self._updates: dict[tuple[dt.date, dt.date], list[d.UpdateRec]] = {}
+
+    # -- memoised conversions ----------------------------------------------------------------
+    def date(self, value: PartialDate | dt.date | None) -> dict[str, str] | None:
+        """`date_dict`, once per distinct date: large reports repeat the same few hundred."""
+        if value not in self._dates:
+            self._dates[value] = date_dict(value, self.lang)
+        return self._dates[value]
+
+    def label(self, key: str) -> str:
+        if key not in self._labels:
+            self._labels[key] = t(key, self.lang)
+        return self._labels[key]
+
+    def platform_name(self, pid: str) -> str:
+        platform = self.ds.platforms.get(pid)
+        return platform.name if platform else pid
+
+    def org_name(self, org: str | None) -> str | None:
+        if org is None:
+            return None
+        found = self.ds.organisations.get(org)
+        return found.name if found else org
+
+    def in_window(self, when: PartialDate, window: tuple[dt.date, dt.date]) -> bool:
+        return window[0] <= when.first <= window[1]
+
+    # -- items ---------------------------------------------------------------------------------
+    def item_dict(self, state: st.ItemState, region: str | None = None) -> dict[str, Any]:
+        """Seen from `region` (a platform's section), only that platform's own status is listed.
+        The plan-wide view of an item is made once (themes, speerpunten, stale and the
+        evaluations all show it); a platform's view changes only the status fields.
+        Templates only read these dicts."""
+        key = (state.item.plan, state.item.id)
+        base = self._items.get(key)
+        if base is None:
+            base = self._items[key] = self._plan_wide(state)
+        if region is None:
+            return base
+        status = st._status_for(state, region)
+        listed = state.platforms.get(region)
+        own = listed if state.item.regional else None
+        last = own.last if own else state.last
+        return {**base, **self._status_fields(status), "stil": own.stil if own else state.stil,
+                "last_update": self.date(last.date) if last else None,
+                "platforms": [self._platform_status(region, listed)] if listed else []}
+
+    def _status_fields(self, status: str) -> dict[str, str]:
+        return {"status": status, "status_label": self.label(f"status.{status}"), "symbol": SYMBOLS[status]}
+
+    def _platform_status(self, platform: str, ps: st.PlatformState) -> dict[str, Any]:
+        return {"id": platform, "name": self.platform_name(platform), "status": ps.status,
+                "label": self.label(f"status.{ps.status}"), "symbol": SYMBOLS[ps.status],
+                "date": self.date(ps.last.date), "stil": ps.stil}
+
+    def _plan_wide(self, state: st.ItemState) -> dict[str, Any]:
+        item = state.item
+        return {
+            "id": item.id,
+            "plan": item.plan,
+            "kind": item.kind,
+            "kind_label": self.label(f"kind.{item.kind}"),
+            "title": item.title,
+            "theme": item.theme,
+            "scope": item.scope,
+            "scope_label": self.label(f"scope.{item.scope}"),
+            **self._status_fields(state.status),
+            "due": self.date(item.due),
+            "milestone": item.milestone,
+            "te_laat": state.te_laat,
+            "stil": state.stil,
+            "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
+            "last_update": self.date(state.last.date) if state.last else None,
+            "platforms": [self._platform_status(p, s) for p, s in sorted(state.platforms.items())],
+            "speerpunten": list(item.speerpunten),
+            "krachtlijnen": list(item.krachtlijnen),
+            "lead": self.org_name(item.lead),
+            "partners": [self.org_name(p) for p in item.partners],
+        }
+
+    def theme_ref(self, ref: str) -> dict[str, Any]:
+        plan_id, bare = self.ds.plan_of_ref(ref, self.window[0])
+        item = self.ds.items.get((plan_id or "", bare))
+        return {"id": bare, "title": item.title if item else ""}
+
+    def regional_action_dict(self, state: st.ItemState) -> dict[str, Any]:
+        base = dict(self.item_dict(state))
+        item = state.item
+        base.update({"date": self.date(item.date), "text": item.text, "dropped": item.dropped,
+                     "themes": [self.theme_ref(r) for r in item.themes]})
+        return base
+
+    # -- updates and signals -----------------------------------------------------------------
+    def update_dict(self, rec: d.UpdateRec) -> dict[str, Any]:
+        u = rec.update
+        item = self.ds.items.get(rec.item) if rec.item else None
+        return {
+            "date": self.date(u.date),
+            "platform": rec.platform,
+            "platform_name": self.platform_name(rec.platform),
+            "target": u.target,
+            "plan": item.plan if item else None,
+            "item": item.id if item else None,
+            "item_title": item.title if item else None,
+            "theme": item.theme if item else None,
+            "status": rec.status,
+            "status_label": self.label(f"status.{rec.status}"),
+            "symbol": SYMBOLS[rec.status],
+            "note": u.note,
+            "author": u.author,
+            "links": safe_links(u.links),
+            "file": rec.path,
+            "line": rec.line,
+            "source": f"{rec.path}:{rec.line}" if rec.line else rec.path,
+        }
+
+    def updates_in(self, window: tuple[dt.date, dt.date]) -> list[d.UpdateRec]:
+        """The plan's updates dated in `window`, in log order; asked for by several sections."""
+        if window not in self._updates:
+            recs = [r for r in self.ds.updates if self.in_window(r.date, window)
+                    and (r.item is None or r.item[0] == self.plan.id)]
+            self._updates[window] = sorted(recs, key=lambda r: (r.date.first, str(r.date), r.platform, r.path, r.line, r.index))
+        return self._updates[window]
+
+    def signal_dict(self, entry: d.Entry) -> dict[str, Any]:
+        s = entry.model
+        return {"id": s.id, "platform": entry.platform, "platform_name": self.platform_name(entry.platform),
+                "type": s.type, "type_label": t(f"report.type.{s.type}", self.lang), "date": self.date(s.date),
+                "title": s.title, "text": s.text, "themes": list(s.themes), "item_refs": list(s.items),
+                "status": s.status, "status_label": t(f"report.signal.{s.status}", self.lang) if s.status else None,
+                "file": entry.path}
+
+    def signals_in(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None = None) -> list[dict[str, Any]]:
+        found = [e for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
+                 and (platform is None or e.platform == platform)]
+        found.sort(key=lambda e: (e.model.date.first, e.platform, natural_key(e.model.id)))
+        return [self.signal_dict(e) for e in found]

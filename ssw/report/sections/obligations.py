@@ -1,0 +1,41 @@
+"""Obligations: the yearly reporting account per regional platform (`ssw.obligations`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ssw.i18n import t
+from ssw.report.context import ReportContext
+from ssw.report.plain import OB_SYMBOLS, date_dict, platform_label
+
+
+def build(ctx: ReportContext) -> dict[str, Any] | None:
+    """The yearly account (`ssw.obligations`): regional platforms × plan years up to the
+    report's as-of date. Left out for a plan the regional platforms do not carry."""
+    from ssw.obligations import STATES, obligations
+
+    ds, lang = ctx.loaded.data, ctx.lang
+    if not any(i.regional for i in ds.items.values() if i.plan == ctx.plan.id):
+        return None
+    ob = obligations(ds, ctx.plan.id, ctx.as_of)
+    if not ob.years or not ob.platforms:
+        return None
+
+    def cell(year: int, c: Any) -> dict[str, Any]:
+        return {"year": year, "state": c.state, "symbol": OB_SYMBOLS[c.state], "label": t(f"ob.{c.state}", lang),
+                "updates": c.updates, "complete": ob.complete(year)}
+
+    in_year = {p: ob.cell(p, ctx.year) for p in ob.platforms} if ctx.year in ob.years else {}
+    return {
+        "as_of": date_dict(ob.as_of, lang),
+        "min_updates": ob.min_updates,
+        "year": ctx.year,
+        "years": [{"year": y, "complete": ob.complete(y)} for y in ob.years],
+        "open_years": [y for y in ob.years if not ob.complete(y)],
+        "states": [{"id": s, "symbol": OB_SYMBOLS[s], "label": t(f"ob.{s}", lang)} for s in STATES],
+        "platforms": [{"id": p, "name": platform_label(ds, p), "cells": [cell(y, c) for y, c in ob.row(p)]}
+                      for p in ob.platforms],
+        "in_year": {s: sum(1 for c in in_year.values() if c.state == s) for s in STATES},
+        "not_reported": [{"id": p, "name": platform_label(ds, p), **cell(ctx.year, c)}
+                         for p, c in ob.not_reported(ctx.year)],
+    }

@@ -1,0 +1,23 @@
+"""Summary: the plan's counts on the as-of date and the year's activity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ssw.i18n import t
+from ssw.report.context import ReportContext
+from ssw.report.plain import counts_dict
+
+
+def build(ctx: ReportContext) -> dict[str, Any]:
+    counts = counts_dict(ctx.report.totals, ctx.lang)
+    unknown, total = counts["unknown"], counts["total"]
+    return {
+        "counts": counts,
+        "no_data": unknown > 0,
+        "no_data_text": t("st.no-data", ctx.lang, unknown=unknown, total=total) if unknown else "",
+        "updates_in_year": len(ctx.updates_in(ctx.window)),
+        "updates_in_period": len(ctx.updates_in(ctx.period)),
+        "regional_actions_in_year": sum(1 for i in ctx.ds.items.values() if i.kind == "regional-action"
+                                        and i.plan == ctx.plan.id and i.date and ctx.in_window(i.date, ctx.window)),
+    }
