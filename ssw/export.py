@@ -21,6 +21,7 @@ from typing import Any
 from ssw import dataset as d
 from ssw import status as st
 from ssw.escape import json_text, spreadsheet_cell
+from ssw.figures import figures_dict, headline
 from ssw.loader import Loaded, natural_key, update_lines
 from ssw.problems import SswError
 from ssw.root import Root
@@ -40,9 +41,10 @@ SHEETS = ("plans", "themes", "actions", "initiatives", "regional-actions", "plat
 
 ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "title", "text", "scope", "due",
                 "milestone", "date", "lead", "partners", "krachtlijnen", "speerpunten", "status", "platform_status",
-                "stil", "te_laat", "last_update", "dropped")
+                "stil", "te_laat", "past_due_no_data", "last_update", "dropped")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "source", "themes", "speerpunten",
+    "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "items", "with_data", "without_data",
+              "realised", "progress_pct", "late", "past_due_no_data", "source", "themes", "speerpunten",
               "krachtlijnen", "milestones", "file"),
     **{sheet: ITEM_COLUMNS for sheet in ITEM_SHEETS},
     "platforms": ("id", "name", "level", "province", "chair", "chair_organisation", "bodies", "focus", "file"),
@@ -69,11 +71,15 @@ def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict
     plan_rows = []
     for plan in plans:
         as_of, reason = st.default_as_of(plan)
-        states.update({k: s for k, s in st.item_states(ds, as_of, root.stale_months).items() if k[0] == plan.id})
+        own = {k: s for k, s in st.item_states(ds, as_of, root.stale_months).items() if k[0] == plan.id}
+        states.update(own)
+        fig = headline(sorted((s for s in own.values() if s.item.kind != "regional-action"),
+                              key=lambda s: natural_key(s.item.id)), plan.id, as_of)
+        figures = {k: v for k, v in figures_dict(fig).items() if k in COLUMNS["plans"]}
         f = plan.file
         plan_rows.append({
             "id": f.id, "family": f.family, "title": f.title, "start": str(f.period.start), "end": str(f.period.end),
-            "as_of": as_of.isoformat(), "as_of_reason": reason, "source": f.source, "themes": list(plan.themes),
+            "as_of": as_of.isoformat(), "as_of_reason": reason, **figures, "source": f.source, "themes": list(plan.themes),
             "speerpunten": [s.id for s in f.speerpunten], "krachtlijnen": [k.id for k in f.krachtlijnen],
             "milestones": [m.id for m in f.milestones], "file": plan.path,
         })
@@ -110,6 +116,7 @@ def _item(ds: d.Dataset, item: d.Item, state: st.ItemState | None) -> dict[str, 
         "platform_status": {p: s.status for p, s in state.platforms.items()} if state else {},
         "stil": state.stil if state else None,
         "te_laat": state.te_laat if state else None,
+        "past_due_no_data": state.past_due if state else None,
         "last_update": _str(state.last.date) if state and state.last else None,
         "dropped": item.dropped,
     }

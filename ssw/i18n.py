@@ -516,6 +516,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# -- issue 14: honest numbers (figures, per-platform quiet rows, past due without data) ----
+MESSAGES.update({
+    "fig.data": ("{with_data} van {items} items met gegevens; {without} zonder gegevens (onbekend).", "{with_data} of {items} items have data; {without} without data (unknown)."),
+    "fig.progress": ("Voortgang: {realised} van {items} items gerealiseerd ({pct}%); een item zonder gegevens telt als niet gerealiseerd.", "Progress: {realised} of {items} items realised ({pct}%); an item without data counts as not realised."),
+    "fig.legend": ("voortgang = gerealiseerd / items · gegevens = items met gegevens / items", "progress = realised / items · data = items with data / items"),
+    "st.col.data": ("gegevens", "data"),
+    "st.past-due": ("Vervaldatum voorbij, geen gegevens (niet als te laat geteld)", "Past due, no data (not counted as late)"),
+    "st.quiet-row": ("{platform}: {status}, laatste update {date}", "{platform}: {status}, last update {date}"),
+})
+
+
 def t(key: str, lang: str = "nl", /, **params: Any) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
