@@ -6,7 +6,7 @@ import json
 import sys
 from typing import IO, Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import Problem
 
 
@@ -39,10 +39,12 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
     else:
         print_problems(problems, lang)
     if problems:
-        print(t("out.problem-count", lang, count=len(problems), files=len({p.path for p in problems})))
+        files = tn("n.files", len({p.path for p in problems}), lang)
+        print(t("out.problem-count", lang, count=len(problems), files=files))
     else:
         ds = loaded.data
-        print(t("out.valid", lang, files=loaded.files, items=len(ds.items), updates=len(ds.updates)))
+        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), items=tn("n.items", len(ds.items), lang),
+                updates=tn("n.updates", len(ds.updates), lang)))
 
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------
