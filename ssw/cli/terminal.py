@@ -32,7 +32,9 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         files = len({p.path for p in problems})
         payload = {"ok": not problems, "count": len(problems), "files": files,
                    "problems": [p.as_dict(lang) for p in problems]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        from ssw.escape import json_text
+
+        print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
         print_problems(problems, lang)
@@ -268,18 +270,14 @@ def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
 
 
 def status_csv(rep: Any) -> str:
-    import csv
-    import io
-
+    from ssw.export import csv_text
     from ssw.loader import natural_key
     from ssw.status import state_dict
 
-    buffer = io.StringIO()
     fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "past_due_no_data",
               "last_update",
               "lead", "partners", "krachtlijnen", "speerpunten", "platforms"]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for state in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id)):
         row = state_dict(state, rep.filters.region)
         for key in ("partners", "krachtlijnen", "speerpunten"):
@@ -288,8 +286,8 @@ def status_csv(rep: Any) -> str:
         row["stil"] = str(row["stil"]).lower()
         row["te_laat"] = str(row["te_laat"]).lower()
         row["past_due_no_data"] = str(row["past_due_no_data"]).lower()
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
-    return buffer.getvalue()
+        rows.append([row[k] for k in fields])
+    return csv_text(fields, rows)
 
 
 # -- show ------------------------------------------------------------------------------
