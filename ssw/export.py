@@ -15,10 +15,12 @@ import csv
 import io
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from ssw import dataset as d
 from ssw import status as st
+from ssw.escape import json_text, spreadsheet_cell
 from ssw.figures import figures_dict, headline
 from ssw.loader import Loaded, natural_key, update_lines
 from ssw.problems import SswError
@@ -168,7 +170,7 @@ def _meeting(e: d.Entry) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _flat(column: str, value: Any) -> Any:
@@ -207,12 +209,16 @@ def tables(data: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], list[list[A
     return out
 
 
-def csv_text(headers: tuple[str, ...], rows: list[list[Any]]) -> str:
+def csv_text(headers: Sequence[str], rows: list[list[Any]]) -> str:
+    """CSV with formula cells neutralised (`spreadsheet_cell`). A row holding a carriage
+    return is fully quoted: Python's writer quotes only the line terminator it writes."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers)
+    plain = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(headers)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        cells = ["" if v is None else spreadsheet_cell(v) for v in row]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else plain).writerow(cells)
     return buf.getvalue()
 
 
@@ -254,7 +260,7 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
         for r_i, row in enumerate(rows, start=2):
             for c_i, value in enumerate(row, start=1):
                 if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    value = spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
                 cell = ws.cell(row=r_i, column=c_i, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula ("=...") or a number

@@ -423,6 +423,6 @@ def test_root_at_the_top_and_invalid_data_in_history(tmp_path: Path) -> None:
     assert [(u["target"], u["path"], u["line"], u["committed_by"]["name"]) for u in data["updates"]] == [
         ("4.5.1.1", "regions/vlaanderen/updates/2023.yaml", 1, "Vera Vlaanderen")]
     table_out = run(["--root", str(root), "changes", "--since", "HEAD~1"]).stdout
-    assert "Let op: de gegevens bij HEAD~1 bevatten 1 probleem/problemen" in table_out
+    assert "Let op: de gegevens bij HEAD~1 bevatten 1 probleem;" in table_out
     clean = json.loads(run(["--root", str(root), "changes", "--since", "HEAD~2", "--format", "json"]).stdout)
     assert clean["problems"] == {"since": 0, "until": 0} and len(clean["status_changes"]) == 1

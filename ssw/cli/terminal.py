@@ -6,7 +6,7 @@ import json
 import sys
 from typing import IO, Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import Problem
 
 
@@ -32,15 +32,19 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         files = len({p.path for p in problems})
         payload = {"ok": not problems, "count": len(problems), "files": files,
                    "problems": [p.as_dict(lang) for p in problems]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        from ssw.escape import json_text
+
+        print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
         print_problems(problems, lang)
     if problems:
-        print(t("out.problem-count", lang, count=len(problems), files=len({p.path for p in problems})))
+        files = tn("n.files", len({p.path for p in problems}), lang)
+        print(t("out.problem-count", lang, count=len(problems), files=files))
     else:
         ds = loaded.data
-        print(t("out.valid", lang, files=loaded.files, items=len(ds.items), updates=len(ds.updates)))
+        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), items=tn("n.items", len(ds.items), lang),
+                updates=tn("n.updates", len(ds.updates), lang)))
 
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------
@@ -176,6 +180,9 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
     out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    if rep.carried.total:
+        out.wrap(t("st.carried", lang, carried=rep.carried.total, old=", ".join(rep.carried_from),
+                   new=rep.totals.total - rep.carried.total, parts=_count_parts(rep.carried, lang)))
     unknown = rep.totals.by_status["onbekend"]
     if unknown and unknown * 2 >= rep.totals.total:
         out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
@@ -263,18 +270,14 @@ def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
 
 
 def status_csv(rep: Any) -> str:
-    import csv
-    import io
-
+    from ssw.export import csv_text
     from ssw.loader import natural_key
     from ssw.status import state_dict
 
-    buffer = io.StringIO()
     fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "past_due_no_data",
               "last_update",
               "lead", "partners", "krachtlijnen", "speerpunten", "platforms"]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for state in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id)):
         row = state_dict(state, rep.filters.region)
         for key in ("partners", "krachtlijnen", "speerpunten"):
@@ -283,8 +286,8 @@ def status_csv(rep: Any) -> str:
         row["stil"] = str(row["stil"]).lower()
         row["te_laat"] = str(row["te_laat"]).lower()
         row["past_due_no_data"] = str(row["past_due_no_data"]).lower()
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
-    return buffer.getvalue()
+        rows.append([row[k] for k in fields])
+    return csv_text(fields, rows)
 
 
 # -- show ------------------------------------------------------------------------------
@@ -303,6 +306,11 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
             out.wrap(para)
     out.blank()
     fields: list[tuple[str, str]] = [("show.plan", item.plan)]
+    if item.vervolg_van:
+        fields.append(("show.vervolg-van", item.vervolg_van))
+    continuation = ds.continuation(item)
+    if continuation is not None:
+        fields.append(("show.vervolg-in", f"{continuation.plan}:{continuation.id}"))
     if item.parent:
         parent = ds.items.get((item.plan, item.parent))
         fields.append(("show.parent", f"{item.parent} {parent.title if parent else ''}"))
@@ -349,20 +357,12 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
     if item.trackable:
         out.blank()
         out.line((t("show.history", lang), "bold"))
-        recs = lookup.history(ds, item)
-        if not recs:
-            out.line("  " + t("show.no-history", lang))
-        for rec in recs:
-            u = rec.update
-            head = f"  {format_date(u.date, lang)}  {rec.platform}  "
-            label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
-            who = f" — {u.author}" if u.author else ""
-            out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
-            if u.note:
-                out.wrap(u.note, indent="      ")
-            for link in u.links:
-                out.line(("      " + link, "underline"))
-            out.line((f"      {rec.path}:{rec.line}", "dim"))
+        _history(out, ds, item, lang)
+        for old in lookup.predecessors(ds, item):
+            out.blank()
+            plan = ds.plans.get(old.plan)
+            out.line((t("show.predecessor-history", lang, plan=old.plan, end=str(plan.end) if plan else "?"), "bold"))
+            _history(out, ds, old, lang)
     decisions = lookup.decisions_for(ds, item)
     if decisions:
         out.blank()
@@ -370,6 +370,26 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         for e in decisions:
             out.wrap(f"{format_date(e.model.date, lang)}  {e.model.id}: {e.model.text}", indent="  ")
     out.flush()
+
+
+def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
+    from ssw import lookup
+    from ssw.i18n import format_date
+
+    recs = lookup.history(ds, item)
+    if not recs:
+        out.line("  " + t("show.no-history", lang))
+    for rec in recs:
+        u = rec.update
+        head = f"  {format_date(u.date, lang)}  {rec.platform}  "
+        label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
+        who = f" — {u.author}" if u.author else ""
+        out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
+        if u.note:
+            out.wrap(u.note, indent="      ")
+        for link in u.links:
+            out.line(("      " + link, "underline"))
+        out.line((f"      {rec.path}:{rec.line}", "dim"))
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -466,4 +486,23 @@ def print_regions(rep: Any, lang: str) -> None:
     out = Out()
     out.line((as_of_line(rep, lang), "bold"))
     regions_table(out, rep, lang)
+    out.flush()
+
+
+def print_plans(found: list[Any], lang: str, day: Any) -> None:
+    """`ssw plans`: per plan its id, family, period, title and predecessor; ✔ marks what a
+    bare id of its family means today."""
+    from ssw.i18n import format_date
+
+    out = Out()
+    width = max((len(p.id) for p in found), default=0)
+    for p in found:
+        mark = ("✔ ", "green") if p.current else ("  ", "")
+        out.line(mark, (f"{p.id:<{width}}", "bold"), f"  {t('plans.family', lang)} {p.family}  {p.start} – {p.end}")
+        out.wrap(p.title, indent="  ")
+        if p.follows:
+            out.line("  " + t("plans.follows-line", lang, plan=p.follows, count=p.carried))
+    out.blank()
+    out.wrap(t("plans.legend", lang, today=format_date(day, lang)))
+    out.wrap(t("plans.footer", lang))
     out.flush()
