@@ -65,7 +65,7 @@ class UpdateRec:
     index: int
     update: m.Update
     item: tuple[str, str] | None = None  # resolved (plan, id)
-    line: int = 0  # filled in on demand (see loader.update_lines)
+    line: int = 0  # first line of the entry in its file, filled while loading
 
     @property
     def date(self) -> PartialDate:
@@ -118,18 +118,30 @@ class Dataset:
     decisions: list[Entry] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
 
-    # -- plans -----------------------------------------------------------------------
-    def ssw_plans(self) -> list[Plan]:
-        """SSW plans by start; asked once per update while loading, so kept until plans change."""
-        cached = self.__dict__.get("_ssw_plans")
-        if cached is None or cached[0] != len(self.plans):
-            plans = sorted((p for p in self.plans.values() if p.file.family == "ssw"), key=lambda p: p.start)
-            cached = self.__dict__["_ssw_plans"] = (len(self.plans), plans)
-        return cached[1]
+    # Indexes, complete once `loader.load` returns: `ssw_plans` kept by `add_plan`,
+    # `by_id` by `index_ids()` once the items are in, `by_item` by `index_updates()` once
+    # the checks have resolved each update's target.
+    ssw_plans: list[Plan] = field(default_factory=list)  # SSW plans by start
+    by_id: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # bare id -> (plan, id)
+    by_item: dict[tuple[str, str], list[UpdateRec]] = field(default_factory=dict)  # (plan, id) -> its updates
 
+    def index_ids(self) -> None:
+        by_id: dict[str, list[tuple[str, str]]] = {}
+        for key in self.items:
+            by_id.setdefault(key[1], []).append(key)
+        self.by_id = by_id
+
+    def index_updates(self) -> None:
+        by_item: dict[tuple[str, str], list[UpdateRec]] = {}
+        for rec in self.updates:
+            if rec.item is not None:
+                by_item.setdefault(rec.item, []).append(rec)
+        self.by_item = by_item
+
+    # -- plans -----------------------------------------------------------------------
     def default_plan(self, when: dt.date | None = None) -> Plan | None:
         """The SSW plan whose period holds `when`; otherwise the latest SSW plan."""
-        plans = self.ssw_plans()
+        plans = self.ssw_plans
         if when is not None:
             for plan in plans:
                 if plan.start <= when <= plan.end:
@@ -143,7 +155,7 @@ class Dataset:
         plan = self.default_plan(when)
         if plan is not None and (plan.id, ref) in self.items:
             return plan.id, ref
-        holders = [p for (p, i) in self._by_id.get(ref, ())] if hasattr(self, "_by_id") else []
+        holders = [p for (p, _) in self.by_id.get(ref, ())]
         if len(holders) == 1:
             return holders[0], ref
         return (plan.id if plan else None), ref
@@ -152,12 +164,6 @@ class Dataset:
         plan, item = self.plan_of_ref(ref, when)
         return self.items.get((plan, item)) if plan else None
 
-    def index_ids(self) -> None:
-        by_id: dict[str, list[tuple[str, str]]] = {}
-        for key in self.items:
-            by_id.setdefault(key[1], []).append(key)
-        self._by_id = by_id
-
     def plan_items(self, plan_id: str) -> list[Item]:
         return [i for (p, _), i in self.items.items() if p == plan_id]
 
@@ -165,13 +171,7 @@ class Dataset:
         return sorted(p for p, f in self.platforms.items() if f.level == REGIONAL_LEVEL)
 
     def updates_for(self, key: tuple[str, str]) -> list[UpdateRec]:
-        if not hasattr(self, "_updates_by_item"):
-            index: dict[tuple[str, str], list[UpdateRec]] = {}
-            for rec in self.updates:
-                if rec.item is not None:
-                    index.setdefault(rec.item, []).append(rec)
-            self._updates_by_item = index
-        return self._updates_by_item.get(key, [])
+        return self.by_item.get(key, [])
 
 
 def _tags(*groups: Any) -> tuple[str, ...]:
@@ -185,6 +185,8 @@ def _tags(*groups: Any) -> tuple[str, ...]:
 def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
     plan = Plan(plan_file, path)
     ds.plans[plan_file.id] = plan
+    if plan_file.family == "ssw":
+        ds.ssw_plans = sorted([*ds.ssw_plans, plan], key=lambda p: p.start)
     for i, goal in enumerate(plan_file.goals):
         ds.items[(plan.id, goal.id)] = Item(
             plan.id, goal.id, "goal", goal.title, goal.text, path=path, loc=("goals", i)
