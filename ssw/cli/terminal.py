@@ -6,7 +6,7 @@ import json
 import sys
 from typing import IO, Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import Problem
 
 
@@ -32,15 +32,19 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         files = len({p.path for p in problems})
         payload = {"ok": not problems, "count": len(problems), "files": files,
                    "problems": [p.as_dict(lang) for p in problems]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        from ssw.escape import json_text
+
+        print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
         print_problems(problems, lang)
     if problems:
-        print(t("out.problem-count", lang, count=len(problems), files=len({p.path for p in problems})))
+        files = tn("n.files", len({p.path for p in problems}), lang)
+        print(t("out.problem-count", lang, count=len(problems), files=files))
     else:
         ds = loaded.data
-        print(t("out.valid", lang, files=loaded.files, items=len(ds.items), updates=len(ds.updates)))
+        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), items=tn("n.items", len(ds.items), lang),
+                updates=tn("n.updates", len(ds.updates), lang)))
 
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------
@@ -172,27 +176,33 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     active = {k: v for k, v in rep.filters.__dict__.items() if v}
     if active:
         out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
+    fig = rep.figures
+    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     unknown = rep.totals.by_status["onbekend"]
     if unknown and unknown * 2 >= rep.totals.total:
         out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
     out.blank()
-    headers = [t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
+    headers = ([t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
+               + [t("st.col.data", lang)])
     rows, styles = [], []
     for row in rep.rows:
         star = "★" if row.item.speerpunten else " "
-        rows.append([f"{star}{row.item.id}", row.item.title, f"{bar(row.counts, 10, out.plain)} {row.counts.progress * 100:3.0f}%"]
-                    + [str(row.counts.by_status[s]) for s in STATUSES])
-        styles.append(["bold", "", "green"] + [COLOURS[s] for s in STATUSES])
-    table(out, headers, rows, flex=1, right=set(range(3, 3 + len(STATUSES))), styles=styles)
+        c = row.counts
+        rows.append([f"{star}{row.item.id}", row.item.title, f"{bar(c, 10, out.plain)} {c.progress_pct:3d}%"]
+                    + [str(c.by_status[s]) for s in STATUSES] + [f"{c.with_data}/{c.total}"])
+        styles.append(["bold", "", "green"] + [COLOURS[s] for s in STATUSES] + ["dim"])
+    table(out, headers, rows, flex=1, right=set(range(3, 4 + len(STATUSES))), styles=styles)
     out.wrap(t("st.legend", lang), style="dim")
+    out.wrap(t("fig.legend", lang), style="dim")
 
     if rep.speerpunten:
         out.blank()
         out.line((t("st.speerpunten", lang), "bold"))
         for sp, counts in rep.speerpunten:
-            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress * 100:3.0f}%  "
-                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES))
+            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress_pct:3d}%  "
+                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES) + f"  {counts.with_data}/{counts.total}")
     if rep.regions:
         out.blank()
         out.line((t("st.regions", lang), "bold"))
@@ -202,20 +212,21 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
                 out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
         if obligations is not None:
             _obligation_lines(out, obligations, lang)
-    for title_key, states, detail in (
-        ("st.stale", rep.stale, lambda s: t("st.last", lang, updates=_stale_detail(s, rep.filters.region))),
-        ("st.late", rep.late, lambda s: t("st.due", lang, due=str(s.item.due))),
-    ):
+    out.blank()
+    out.line((t("st.stale", lang, months=rep.stale_months), "bold"))
+    if not rep.stale:
+        out.line("  " + t("st.none", lang))
+    for q in rep.stale:
+        _item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}")
+    for title_key, states in (("st.late", rep.late), ("st.past-due", rep.past_due)):
+        if title_key == "st.past-due" and not states:
+            continue
         out.blank()
-        out.line((t(title_key, lang, months=rep.stale_months), "bold"))
+        out.line((t(title_key, lang), "bold"))
         if not states:
             out.line("  " + t("st.none", lang))
         for s in states:
-            head = f"  {s.item.id:<10} "
-            # several quiet platforms or a long own-action id must not push the line past the width
-            tail = _short(detail(s), max(10, out.width - len(head) - 2 - 20 - 2))
-            room = max(10, out.width - len(head) - 2 - len(tail) - 2)
-            out.line(head, (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, room)}  ", (tail, "dim"))
+            _item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
     if other_plans:
         out.blank()
         out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
@@ -246,24 +257,24 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
         out.line(*segments)
 
 
-def _stale_detail(state: Any, region: str | None) -> str:
-    """Which platform went quiet, since when: `brussel 2023-05-25`."""
-    quiet = [region] if region else (state.stale_platforms or [state.last.platform])
-    return ", ".join(f"{p} {state.platforms[p].last.date}" for p in quiet if p in state.platforms)
+def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
+    """`  4.7.2.1    ▶ title…  oost-vlaanderen 2024-03-07`: id, status, title, detail."""
+    head = f"  {item.id:<10} "
+    # a long platform name or own-action id must not push the line past the width
+    tail = _short(detail, max(10, out.width - len(head) - 2 - 20 - 2))
+    room = max(10, out.width - len(head) - 2 - len(tail) - 2)
+    out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, room)}  ", (tail, "dim"))
 
 
 def status_csv(rep: Any) -> str:
-    import csv
-    import io
-
+    from ssw.export import csv_text
     from ssw.loader import natural_key
     from ssw.status import state_dict
 
-    buffer = io.StringIO()
-    fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "last_update",
+    fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "past_due_no_data",
+              "last_update",
               "lead", "partners", "krachtlijnen", "speerpunten", "platforms"]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for state in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id)):
         row = state_dict(state, rep.filters.region)
         for key in ("partners", "krachtlijnen", "speerpunten"):
@@ -271,8 +282,9 @@ def status_csv(rep: Any) -> str:
         row["platforms"] = ";".join(f"{p}={v['status']}" for p, v in row["platforms"].items())
         row["stil"] = str(row["stil"]).lower()
         row["te_laat"] = str(row["te_laat"]).lower()
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
-    return buffer.getvalue()
+        row["past_due_no_data"] = str(row["past_due_no_data"]).lower()
+        rows.append([row[k] for k in fields])
+    return csv_text(fields, rows)
 
 
 # -- show ------------------------------------------------------------------------------
