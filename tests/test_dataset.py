@@ -21,7 +21,7 @@ def test_updates_know_their_line_and_item_after_load(demo_root: Path) -> None:
         lines = (demo_root / rec.path).read_text(encoding="utf-8-sig").split("\n")
         assert lines[rec.line - 1].startswith("- "), (rec.path, rec.line)
         assert rec in ds.updates_for(rec.item)
-    assert [p.id for p in ds.ssw_plans] == sorted(p.id for p in ds.plans.values() if p.file.family == "ssw")
+    assert [p.id for p in ds.ssw_plans()] == sorted(p.id for p in ds.plans.values() if p.file.family == "ssw")
     assert all(key in ds.items for keys in ds.by_id.values() for key in keys)
 
 
