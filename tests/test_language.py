@@ -37,10 +37,23 @@ def assert_only(lang: str, text: str) -> None:
     assert not wrong, f"{'English' if lang == 'nl' else 'Dutch'} words {sorted(wrong)} in:\n{text}"
 
 
-def command_names() -> list[str]:
+def command_paths() -> list[list[str]]:
+    """Every command, also those in sub-groups (`plan new`)."""
     from ssw.cli import app
 
-    return sorted(c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands)
+    paths, todo = [], [([], app)]
+    while todo:
+        prefix, typer_app = todo.pop()
+        for c in typer_app.registered_commands:
+            paths.append([*prefix, c.name or c.callback.__name__.replace("_", "-")])
+        for g in typer_app.registered_groups:
+            paths.append([*prefix, g.name])
+            todo.append(([*prefix, g.name], g.typer_instance))
+    return sorted(paths)
+
+
+def command_names() -> list[str]:
+    return sorted({name for path in command_paths() for name in path})
 
 
 LANGS = [("nl", []), ("en", ["--lang", "en"])]
@@ -50,7 +63,7 @@ LANGS = [("nl", []), ("en", ["--lang", "en"])]
 def test_help_of_every_command_is_in_one_language(lang: str, flag: list[str]) -> None:
     names = command_names()
     assert {"validate", "status", "show", "record"} <= set(names)
-    for args in [["--help"], *[[name, "--help"] for name in names]]:
+    for args in [["--help"], *[[*path, "--help"] for path in command_paths()]]:
         result = run([*flag, *args])
         assert result.exit_code == 0, result.output
         assert_only(lang, result.stdout)

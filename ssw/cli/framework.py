@@ -100,9 +100,11 @@ def localise(command: Any, lang: str) -> None:
     """Put the catalogue's words for `lang` into the command tree built for this run."""
     current["lang"] = lang
     _install_typer_text()
-    _localise_command(command, lang)
-    for sub in getattr(command, "commands", {}).values():
-        _localise_command(sub, lang)
+    todo = [command]
+    while todo:  # groups hold commands and groups (`ssw plan new`)
+        cmd = todo.pop()
+        _localise_command(cmd, lang)
+        todo.extend(getattr(cmd, "commands", {}).values())
 
 
 def _localise_command(cmd: Any, lang: str) -> None:
