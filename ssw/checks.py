@@ -254,8 +254,7 @@ def check_meetings(ds: d.Dataset) -> list[Problem]:
 
     problems = []
     now = today()
-    flemish = ds.platforms.get(d.FLEMISH)
-    bodies = [b.id for b in flemish.bodies] if flemish else []
+    bodies = [b.id for f in ds.platforms.values() if f.level != d.REGIONAL_LEVEL for b in f.bodies]
     regional = ds.regional_platforms()
     seen: dict[str, str] = {}
     for e in ds.meetings:
