@@ -69,7 +69,7 @@ def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
 
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    for base, prefix in ((root.plan_dir, "plan"), (root.path / "regions", "regions")):
+    for base, prefix in (*((folder, "plan") for folder in root.plan_folders), (root.path / "regions", "regions")):
         if not base.is_dir():
             continue
         real = Path(os.path.realpath(base))
@@ -248,6 +248,7 @@ def load(root: Root) -> Loaded:
         files = files[:MAX_FILES]
     ds = d.Dataset()
     parsed: dict[str, list[tuple[SourceFile, Any]]] = {k: [] for k in m.KINDS}
+    lines: dict[str, list[int]] = {}  # updates file -> first line of each entry
     for src in files:
         if src.kind is None:
             problems.append(Problem(src.rel, "unknown-file"))
@@ -266,9 +267,12 @@ def load(root: Root) -> Loaded:
             _mark_incomplete(ds, src)
         if model is not None:
             parsed[src.kind].append((src, model))
-    problems += build(ds, parsed)
+            if src.kind == "updates":
+                lines[src.rel] = entry_lines(result.text, len(model))
+    problems += build(ds, parsed, lines)
     ds.index_ids()
     problems += run_checks(ds)
+    ds.index_updates()
     problems = locate_all(root, problems, texts)
     return Loaded(root, ds, sort_problems(problems), texts, len(files))
 
@@ -283,7 +287,8 @@ def _folder(src: SourceFile, depth: int) -> str:
     return src.kind_path.split("/")[depth]
 
 
-def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> list[Problem]:
+def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
+          lines: dict[str, list[int]] | None = None) -> list[Problem]:
     """Fill the data set from validated models; problems of placement (file name vs id)."""
     problems: list[Problem] = []
     for src, orgs in parsed["organisations"]:
@@ -326,9 +331,11 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> lis
                 d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
     for src, updates in parsed["updates"]:
         platform = _folder(src, 1)
+        starts = (lines or {}).get(src.rel, [])
         for i, update in enumerate(updates):
             if update is not None:
-                ds.updates.append(d.UpdateRec(platform, src.rel, i, update))
+                line = starts[i] if i < len(starts) else 0
+                ds.updates.append(d.UpdateRec(platform, src.rel, i, update, line=line))
     for kind, target in (("signals", ds.signals), ("decisions", ds.decisions)):
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
@@ -346,17 +353,36 @@ def natural_key(item_id: str) -> tuple[Any, ...]:
 
 
 def _check_theme_ids(ds: d.Dataset, plan_id: str, theme: m.ThemeFile, rel: str) -> list[Problem]:
-    """Action and initiative ids follow their place in the plan: 4.2.3 is 4.2's third action."""
+    """Action and initiative ids follow their place in the plan: 4.2.3 is 4.2's third action.
+    A successor keeps the ids of what it carries over (`vervolg_van`), so there an id
+    only has to be its parent's, numbered upwards (4.8.2.2 may follow 4.8.1.7's sibling gap)."""
     problems = []
+    carried = theme.vervolg_van is not None or any(
+        a.vervolg_van or any(i.vervolg_van for i in a.initiatives) for a in theme.actions)
+
+    def expected_id(parent: str, index: int, ident: str, previous: str | None) -> str | None:
+        if not carried:
+            expected = f"{parent}.{index + 1}"
+            return None if ident == expected else expected
+        number = ident[len(parent) + 1:] if ident.startswith(parent + ".") else ""
+        last = int(previous.rsplit(".", 1)[1]) if previous else 0
+        return None if number.isdigit() and int(number) > last else f"{parent}.{last + 1}"
+
+    previous_action = None
     for a_i, action in enumerate(theme.actions):
-        expected = f"{theme.id}.{a_i + 1}"
-        if action.id != expected:
+        expected = expected_id(theme.id, a_i, action.id, previous_action)
+        if expected:
             problems.append(Problem(rel, "id-position", {"id": action.id, "expected": expected}, loc=("actions", a_i, "id")))
+        else:
+            previous_action = action.id
+        previous = None
         for i_i, ini in enumerate(action.initiatives):
-            expected = f"{action.id}.{i_i + 1}"
-            if ini.id != expected:
+            expected = expected_id(action.id, i_i, ini.id, previous)
+            if expected:
                 problems.append(Problem(rel, "id-position", {"id": ini.id, "expected": expected},
                                         loc=("actions", a_i, "initiatives", i_i, "id")))
+            else:
+                previous = ini.id
     for key in [theme.id] + [a.id for a in theme.actions] + [i.id for a in theme.actions for i in a.initiatives]:
         if (plan_id, key) in ds.items:
             other = ds.items[(plan_id, key)].path
@@ -426,10 +452,12 @@ def locate(problem: Problem, tree: Any) -> Problem:
     return problem.at(mark.line + 1, mark.column + 1)
 
 
-def update_lines(root: Root, ds: d.Dataset) -> None:
-    """Line numbers of updates (for exports and history): entries start with `- ` at column 1."""
+def entry_lines(text: str, count: int) -> list[int]:
+    """The first line (1-based) of each of the `count` entries of a top-level list: entries
+    start with `- ` at column 1; otherwise the parser's marks say where."""
     from ssw.yamlfile import compose
 
+<<<<<<< HEAD
     by_file: dict[str, list[d.UpdateRec]] = {}
     for rec in ds.updates:
         by_file.setdefault(rec.path, []).append(rec)
@@ -445,3 +473,10 @@ def update_lines(root: Root, ds: d.Dataset) -> None:
         for rec in recs:
             if rec.index < len(starts):
                 rec.line = starts[rec.index]
+=======
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
+    if len(starts) != count:
+        tree = compose(text)
+        starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
+    return starts
+>>>>>>> main

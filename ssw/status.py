@@ -110,6 +110,8 @@ class StatusReport:
     late: list[ItemState]  # with a status, past due, not final
     states: dict[str, ItemState]
     figures: Figures  # the headline figures over the selected items (`ssw.figures`)
+    carried: Counts = field(default_factory=Counts)  # items carried over from an earlier plan (vervolg_van)
+    carried_from: tuple[str, ...] = ()  # the plans they come from
 
     @property
     def past_due(self) -> list[ItemState]:
@@ -274,8 +276,13 @@ def compute_status(
                 counts.add(_status_for(state, f.region))
         speerpunten.append((sp, counts))
     regions = _regions(ds, all_states, day, f.region)
+    carried, sources = Counts(), set()
+    for state in selected.values():
+        if state.item.vervolg_van:
+            carried.add(_status_for(state, f.region))
+            sources.add(state.item.vervolg_van.partition(":")[0])
     return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions,
-                        list(figures.quiet), list(figures.late), selected, figures)
+                        list(figures.quiet), list(figures.late), selected, figures, carried, tuple(sorted(sources)))
 
 
 def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: str | None) -> Row:
@@ -402,4 +409,5 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
         "late": [s.item.id for s in rep.late],
         "past_due_no_data": [s.item.id for s in rep.past_due],
         "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: _natural(s.item.id))],
+        "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
     }

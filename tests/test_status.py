@@ -215,6 +215,7 @@ def test_status_json_has_the_obligations() -> None:
     assert status_json("--region", "vlaanderen")["obligations"]["platforms"] == []
     early = status_json("--as-of", "2022-03-01")["obligations"]
     assert [(y["year"], y["complete"]) for y in early["years"]] == [(2020, True), (2021, True), (2022, False)]
-    # obligations is one key more than report_dict's own
+    # obligations is one key more than report_dict's own (carried: items continued from an earlier plan)
     assert list(data) == ["plan", "as_of", "as_of_reason", "stale_months", "filters", "totals", "themes",
-                          "speerpunten", "regions", "figures", "stale", "late", "past_due_no_data", "items", "obligations"]
+                          "speerpunten", "regions", "figures", "stale", "late", "past_due_no_data", "items", "carried",
+                          "obligations"]

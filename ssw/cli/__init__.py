@@ -217,6 +217,7 @@ from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
 from ssw.cli import insight  # noqa: E402,F401  (registers changes, coverage, agenda)
 from ssw.cli import record  # noqa: E402,F401  (registers record and add-action)
 from ssw.cli import report  # noqa: E402,F401  (registers report and export)
+from ssw.cli import plans  # noqa: E402,F401  (registers plans and plan new)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -180,6 +180,9 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
     out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    if rep.carried.total:
+        out.wrap(t("st.carried", lang, carried=rep.carried.total, old=", ".join(rep.carried_from),
+                   new=rep.totals.total - rep.carried.total, parts=_count_parts(rep.carried, lang)))
     unknown = rep.totals.by_status["onbekend"]
     if unknown and unknown * 2 >= rep.totals.total:
         out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
@@ -303,6 +306,11 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
             out.wrap(para)
     out.blank()
     fields: list[tuple[str, str]] = [("show.plan", item.plan)]
+    if item.vervolg_van:
+        fields.append(("show.vervolg-van", item.vervolg_van))
+    continuation = ds.continuation(item)
+    if continuation is not None:
+        fields.append(("show.vervolg-in", f"{continuation.plan}:{continuation.id}"))
     if item.parent:
         parent = ds.items.get((item.plan, item.parent))
         fields.append(("show.parent", f"{item.parent} {parent.title if parent else ''}"))
@@ -349,20 +357,12 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
     if item.trackable:
         out.blank()
         out.line((t("show.history", lang), "bold"))
-        recs = lookup.history(ds, item)
-        if not recs:
-            out.line("  " + t("show.no-history", lang))
-        for rec in recs:
-            u = rec.update
-            head = f"  {format_date(u.date, lang)}  {rec.platform}  "
-            label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
-            who = f" — {u.author}" if u.author else ""
-            out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
-            if u.note:
-                out.wrap(u.note, indent="      ")
-            for link in u.links:
-                out.line(("      " + link, "underline"))
-            out.line((f"      {rec.path}:{rec.line}", "dim"))
+        _history(out, ds, item, lang)
+        for old in lookup.predecessors(ds, item):
+            out.blank()
+            plan = ds.plans.get(old.plan)
+            out.line((t("show.predecessor-history", lang, plan=old.plan, end=str(plan.end) if plan else "?"), "bold"))
+            _history(out, ds, old, lang)
     decisions = lookup.decisions_for(ds, item)
     if decisions:
         out.blank()
@@ -370,6 +370,26 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         for e in decisions:
             out.wrap(f"{format_date(e.model.date, lang)}  {e.model.id}: {e.model.text}", indent="  ")
     out.flush()
+
+
+def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
+    from ssw import lookup
+    from ssw.i18n import format_date
+
+    recs = lookup.history(ds, item)
+    if not recs:
+        out.line("  " + t("show.no-history", lang))
+    for rec in recs:
+        u = rec.update
+        head = f"  {format_date(u.date, lang)}  {rec.platform}  "
+        label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
+        who = f" — {u.author}" if u.author else ""
+        out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
+        if u.note:
+            out.wrap(u.note, indent="      ")
+        for link in u.links:
+            out.line(("      " + link, "underline"))
+        out.line((f"      {rec.path}:{rec.line}", "dim"))
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -466,4 +486,23 @@ def print_regions(rep: Any, lang: str) -> None:
     out = Out()
     out.line((as_of_line(rep, lang), "bold"))
     regions_table(out, rep, lang)
+    out.flush()
+
+
+def print_plans(found: list[Any], lang: str, day: Any) -> None:
+    """`ssw plans`: per plan its id, family, period, title and predecessor; ✔ marks what a
+    bare id of its family means today."""
+    from ssw.i18n import format_date
+
+    out = Out()
+    width = max((len(p.id) for p in found), default=0)
+    for p in found:
+        mark = ("✔ ", "green") if p.current else ("  ", "")
+        out.line(mark, (f"{p.id:<{width}}", "bold"), f"  {t('plans.family', lang)} {p.family}  {p.start} – {p.end}")
+        out.wrap(p.title, indent="  ")
+        if p.follows:
+            out.line("  " + t("plans.follows-line", lang, plan=p.follows, count=p.carried))
+    out.blank()
+    out.wrap(t("plans.legend", lang, today=format_date(day, lang)))
+    out.wrap(t("plans.footer", lang))
     out.flush()

@@ -31,6 +31,7 @@ from ssw.report.sections import (
     regions,
     speerpunten,
     stale_late,
+    successor,
     summary,
     themes,
 )
@@ -53,6 +54,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("summary", summary.build),
     Section("interim", interim.build, ("tussentijds",)),
     Section("final", final.build, ("eindevaluatie",)),
+    Section("successor", successor.build, ("eindevaluatie",)),
     Section("speerpunten", speerpunten.build),
     Section("themes", themes.build),
     Section("regions", regions.build),
