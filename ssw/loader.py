@@ -457,26 +457,8 @@ def entry_lines(text: str, count: int) -> list[int]:
     start with `- ` at column 1; otherwise the parser's marks say where."""
     from ssw.yamlfile import compose
 
-<<<<<<< HEAD
-    by_file: dict[str, list[d.UpdateRec]] = {}
-    for rec in ds.updates:
-        by_file.setdefault(rec.path, []).append(rec)
-    for rel, recs in by_file.items():
-        text = _problem_text(root, rel)
-        if not text:
-            continue
-        starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
-        count = max(r.index for r in recs) + 1
-        if len(starts) < count:
-            tree = compose(text)
-            starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
-        for rec in recs:
-            if rec.index < len(starts):
-                rec.line = starts[rec.index]
-=======
     starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
     if len(starts) != count:
         tree = compose(text)
         starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
     return starts
->>>>>>> main
