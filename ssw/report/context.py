@@ -15,8 +15,10 @@ from ssw import dataset as d
 from ssw import status as st
 from ssw.dates import PartialDate
 from ssw.i18n import t
-from ssw.loader import Loaded, natural_key
-from ssw.report.plain import SYMBOLS, date_dict, safe_links
+from ssw.ids import natural_key
+from ssw.loader import Loaded
+from ssw.report.plain import date_dict, safe_links
+from ssw.symbols import SYMBOLS
 from ssw.root import Root
 
 

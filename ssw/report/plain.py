@@ -11,9 +11,8 @@ from ssw import status as st
 from ssw.dates import PartialDate
 from ssw.figures import pct
 from ssw.i18n import format_date, t
+from ssw.symbols import SYMBOLS
 
-SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ssw import status as st
 from ssw.i18n import t
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
 from ssw.report.sections.interim import milestone_dict

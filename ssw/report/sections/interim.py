@@ -8,10 +8,10 @@ from typing import Any
 from ssw import dataset as d
 from ssw import status as st
 from ssw.i18n import t
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.frame import milestone as find_milestone
-from ssw.report.plain import SYMBOLS
+from ssw.symbols import SYMBOLS
 
 
 def milestone_dict(ctx: ReportContext, kind: str) -> dict[str, Any] | None:
