@@ -71,8 +71,12 @@ def test_successor_carries_over_what_was_not_finished_and_leaves_the_old_plan_al
     export = json.loads(ssw(repo, "status", "--plan", NEW, "--format", "json").stdout)
     carried = {i["id"] for i in export["items"]}
     assert carried == expected
-    # an item with no data (onbekend) was not finished: it carries over
-    assert "4.11.1" in carried or any(i["status"] == "onbekend" for i in export["items"])
+    # an item with no data (onbekend) at the old plan's end was not finished: it carries over
+    old_items = json.loads(ssw(repo, "status", "--plan", OLD, "--format", "json").stdout)["items"]
+    no_data = {i["id"] for i in old_items if i["status"] == "onbekend"}
+    finished = {i["id"] for i in old_items if i["status"] in ("gerealiseerd", "geschrapt")}
+    assert no_data and no_data <= carried
+    assert finished and not finished & carried
     theme = (repo / "plan" / NEW / "themes" / "4.8.yaml").read_text(encoding="utf-8")
     assert f'vervolg_van: {OLD}:4.8.2.1' in theme
     assert "due:" not in theme and "milestone:" not in theme
@@ -249,3 +253,28 @@ def test_an_update_on_an_item_left_behind_says_where_it_is(repo: Path) -> None:
     assert result.exit_code == 1
     assert f"{finished} staat niet in {NEW}" in result.stderr and f"'{OLD}:{finished}'" in result.stderr
     assert not log.exists() and tree_digest(repo.parents[1]) == before
+
+
+def test_a_failure_while_writing_leaves_no_half_plan(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All or nothing: the files go into a temporary folder that is renamed into place; when
+    that fails, the temporary folder goes and nothing of the plan stays."""
+    from ssw import plans as plans_module
+
+    def fail(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    top = repo.parents[1]
+    before = tree_digest(top)
+    monkeypatch.setattr(plans_module.os, "rename", fail)
+    result = ssw(repo, *CREATE, "--from", OLD, "--carry-over")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert tree_digest(top) == before
+    assert git(top, "status", "--porcelain", "--untracked-files=all", "--ignored") == ""
+
+
+def test_export_names_what_each_carried_item_continues(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    data = json.loads(ssw(repo, "export", "--format", "json").stdout)
+    rows = [r for sheet in data.values() if isinstance(sheet, list) for r in sheet
+            if isinstance(r, dict) and r.get("plan") == NEW and r.get("id") == "4.8.2.1"]
+    assert rows and rows[0]["vervolg_van"] == f"{OLD}:4.8.2.1"
