@@ -270,10 +270,11 @@ def print_agenda(ag: Any, lang: str) -> None:
             out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""))
             out.wrap(items.strip(), indent="      ", style="dim")
         out.wrap(f"{format_date(f.date, lang)}: {f.text}", indent="      ")
-    section("ag.not-reported", len(ag.not_reported), year=ag.year, min=ag.obligations.min_updates)
+    section("ag.not-reported", len(ag.not_reported), year=ag.year)
     for p, cell in ag.not_reported:
-        out.line(f"  {p:<16} ", (f"{OB_SYMBOLS[cell.state]} {t('ob.' + cell.state, lang)}", OB_COLOURS[cell.state]),
-                 (f"  {t('ob.updates', lang, count=cell.updates)}", "dim"))
+        out.line(f"  {p:<16} ", (f"{OB_SYMBOLS[cell.state]} {t('ob.' + cell.state, lang)}", OB_COLOURS[cell.state]))
+    if ag.year in ag.obligations.years and not ag.obligations.recorded(ag.year):
+        out.wrap(t("report.ob.no-data", lang, year=ag.year), indent="  ", style="dim")
     if ag.year in ag.obligations.years and not ag.obligations.complete(ag.year):
         out.wrap(t("ag.year-open", lang, year=ag.year), indent="  ", style="dim")
     quiet_sp = ag.coverage.quiet_speerpunten() if ag.coverage else []
@@ -293,12 +294,12 @@ def print_obligations(out: Out, ob: Any, lang: str) -> None:
     if not ob.years or not ob.platforms:
         return
     out.blank()
-    out.line((t("ob.title", lang, min=ob.min_updates), "bold"))
+    out.line((t("ob.title", lang), "bold"))
     headers = [t("rg.col.platform", lang)] + [str(y) + ("" if ob.complete(y) else "*") for y in ob.years]
     rows, styles = [], []
     for p in ob.platforms:
         cells = ob.row(p)
-        rows.append([p] + [f"{OB_SYMBOLS[c.state]} {c.updates}" for _, c in cells])
+        rows.append([p] + [OB_SYMBOLS[c.state] for _, c in cells])
         styles.append([""] + [OB_COLOURS[c.state] for _, c in cells])
     table(out, headers, rows, right=set(range(1, len(headers))), styles=styles)
-    out.wrap(t("ob.legend", lang, min=ob.min_updates), style="dim")
+    out.wrap(t("ob.legend", lang), style="dim")

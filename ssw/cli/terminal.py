@@ -189,7 +189,7 @@ def _fmt(value: Any) -> str:
     return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
 
 
-OB_COLOURS = {"reported": "green", "partial": "yellow", "missing": "red"}
+OB_COLOURS = {"reported": "green", "missing": "red", "no-data": "dim"}
 
 
 def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any = None) -> None:
@@ -277,7 +277,7 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
     name_w = max(len(p) for p in ob.platforms)
     open_years = [y for y in ob.years if not ob.complete(y)]
     out.blank()
-    out.wrap(t("st.obligations", lang, min=ob.min_updates, open=t("st.obligations.open", lang) if open_years else ""),
+    out.wrap(t("st.obligations", lang, open=t("st.obligations.open", lang) if open_years else ""),
              style="bold")
     label = {y: f"{y}{'' if ob.complete(y) else '*'}" for y in ob.years}
     wide = 3 + name_w + sum(len(label[y]) + 3 for y in ob.years) <= out.width
