@@ -302,8 +302,25 @@ class Decision(Strict):
     date: Date
     text: Text
     items: list[Ref] = []
+    meeting: ItemId | None = None  # the meeting (meetings.yaml) that took the decision
     follow_up: Date | None = None
     done: bool = False
+
+
+class Overview(Strict):
+    """The yearly overviews of one year on a meeting's agenda (chapter 5 of the plan)."""
+
+    year: int = Field(ge=1900, le=2999)
+    presented: list[Slug] = []  # the regional platforms that presented theirs
+
+
+class Meeting(Strict):
+    id: ItemId
+    date: Date
+    body: Slug  # a body of the Vlaams Platform: kerngroep, stuurgroep, ...
+    overviews: list[Overview] = []
+    minutes: Url | None = None
+    note: Text = ""
 
 
 # --- file kinds ------------------------------------------------------------------------
@@ -318,6 +335,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool]] = {
     "regional-actions": (RegionalAction, True),
     "signals": (Signal, True),
     "decisions": (Decision, True),
+    "meetings": (Meeting, True),
 }
 
 _PATTERNS = [
@@ -329,6 +347,7 @@ _PATTERNS = [
     (re.compile(r"^regions/[^/]+/actions\.ya?ml$"), "regional-actions"),
     (re.compile(r"^regions/[^/]+/signals\.ya?ml$"), "signals"),
     (re.compile(r"^regions/vlaanderen/decisions\.ya?ml$"), "decisions"),
+    (re.compile(r"^regions/vlaanderen/meetings\.ya?ml$"), "meetings"),
 ]
 
 

@@ -53,7 +53,7 @@ def demo_git(tmp_path: Path) -> Path:
 
 
 HISTORY_START = "2020-01-15T10:00:00+01:00"
-LIST_FILES = ("actions.yaml", "signals.yaml", "decisions.yaml")
+LIST_FILES = ("actions.yaml", "signals.yaml", "decisions.yaml", "meetings.yaml")
 
 
 def _entries_up_to(text: str, year: int) -> str:
