@@ -227,8 +227,9 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
 
 
 def _item_line(out: Out, item: Any, status: str, tail: str) -> None:
-    room = max(10, out.width - 15 - len(tail) - 2)
-    out.line(f"  {item.id:<10} ", (SYMBOLS[status], COLOURS[status]), f" {fit(item.title, room)}  ", (tail, "dim"))
+    from ssw.cli.terminal import item_line
+
+    item_line(out, item, status, tail)
 
 
 def print_agenda(ag: Any, lang: str) -> None:
@@ -241,7 +242,7 @@ def print_agenda(ag: Any, lang: str) -> None:
 
     def section(key: str, count: int, **params: Any) -> None:
         out.blank()
-        out.line((t(key, lang, count=count, **params), "bold"))
+        out.wrap(t(key, lang, count=count, **params), style="bold")
         if not count:
             out.line("  " + t("st.none", lang))
 
@@ -263,7 +264,11 @@ def print_agenda(ag: Any, lang: str) -> None:
         due = t("ag.follow-up-due", lang, date=format_date(f.due, lang)) if f.due else t("ag.follow-up-none", lang)
         flag = (" — " + t("ag.overdue", lang)) if f.overdue else ""
         items = f" [{', '.join(f.items)}]" if f.items else ""
-        out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""), (items, "dim"))
+        if len(f"  {f.id}  {due}{flag}{items}") <= out.width:
+            out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""), (items, "dim"))
+        else:  # the items below, whole: the date is never cut
+            out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""))
+            out.wrap(items.strip(), indent="      ", style="dim")
         out.wrap(f"{format_date(f.date, lang)}: {f.text}", indent="      ")
     section("ag.not-reported", len(ag.not_reported), year=ag.year)
     for p, cell in ag.not_reported:
