@@ -117,7 +117,7 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
     day = coverage_day(year, as_of)
     in_plan = [s for (p, _), s in (states if states is not None else item_states(ds, day, 6)).items()
                if p == plan.id and not (s.item.date and s.item.date.first > day)]
-    platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
+    platforms = tuple(ds.platform_order())
     scope = _scopes(ds, in_plan, platforms)
     # which (item, platform) pairs moved this year: walk each item's own platforms once
     # instead of testing every item of a scope for every platform
