@@ -4,7 +4,8 @@
   initiatives), whatever happened to them since. Progress = gerealiseerd / all of
   them: an item dropped later still counts as not done.
 - *With amendments*: the adopted items minus those whose status is `geschrapt`, plus
-  the platforms' own actions that are not dropped (`dropped: true`) nor `geschrapt`.
+  the platforms' own actions that are not dropped (`dropped: <date>` on or before the
+  as-of date) nor `geschrapt`.
   Progress = gerealiseerd / that total.
 
 Statuses come from `ssw.status.item_states` at the as-of date (min(today, plan end)
@@ -20,6 +21,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.figures import Counts, headline
+from ssw.root import STALE_MONTHS
 from ssw.status import ItemState, default_as_of, item_states
 
 
@@ -43,7 +45,7 @@ class Amendments:
 
 
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
-               stale_months: int = 6, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
+               stale_months: int = STALE_MONTHS, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
     """`states`: `item_states` at the same as-of date, when the caller has them already."""
     from ssw.ids import natural_key
 
@@ -60,7 +62,7 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
         if s.item.kind == "regional-action":
             if s.item.date is not None and s.item.date.first > day:
                 continue
-            if s.item.dropped or s.status == "geschrapt":
+            if s.item.dropped_by(day) or s.status == "geschrapt":
                 dropped_actions.append(s.item.id)
             else:
                 added.append(s.item.id)

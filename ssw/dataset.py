@@ -38,7 +38,7 @@ class Item:
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
     date: PartialDate | None = None
-    dropped: bool = False
+    dropped: PartialDate | None = None  # an own action: the date it was dropped on
     vervolg_van: str | None = None  # "OLD-PLAN:ID" of the item this one continues
     path: str = ""
     loc: tuple[str | int, ...] = ()
@@ -53,6 +53,10 @@ class Item:
         if self.kind in ("initiative", "sam-action", "regional-action"):
             return True
         return self.kind == "action" and not self.children
+
+    def dropped_by(self, day: dt.date) -> bool:
+        """Dropped on or before `day` (a view as of an earlier date still shows it running)."""
+        return self.dropped is not None and self.dropped.first <= day
 
     @property
     def regional(self) -> bool:
@@ -214,6 +218,16 @@ class Dataset:
 
     def regional_platforms(self) -> list[str]:
         return sorted(p for p, f in self.platforms.items() if f.level == REGIONAL_LEVEL)
+
+    def platform_order(self) -> list[str]:
+        """How platforms are listed everywhere: the regional ones, then the Flemish level."""
+        regional = self.regional_platforms()
+        return regional + sorted(p for p in self.platforms if p not in regional)
+
+    def open_signals(self, as_of: dt.date, platform: str | None = None) -> list[Entry]:
+        """Signals sent upwards by `as_of` and not answered yet (of one platform, or all)."""
+        return [e for e in self.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
+                and e.model.date.first <= as_of and platform in (None, e.platform)]
 
     def updates_for(self, key: tuple[str, str]) -> list[UpdateRec]:
         return self.by_item.get(key, [])
