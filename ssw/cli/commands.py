@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -76,6 +76,20 @@ def schema(
     typer.echo(t("out.schema-written", lang_, count=len(written), path=str(folder)))
 
 
+def _theme_option(ds: Any, plan_id: str | None, value: str) -> str:
+    """--theme takes a theme id of the plan; an unknown one is a usage error listing them,
+    like every other filter (no silent "0 items")."""
+    from ssw.ids import natural_key
+
+    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
+    valid = sorted((i for (p, i), item in ds.items.items() if plan and p == plan.id and item.kind == "theme"),
+                   key=natural_key)
+    theme = value.strip()
+    if theme not in valid:
+        raise SswError("err.bad-option", exit_code=2, value=value, option="--theme", valid=", ".join(valid))
+    return theme
+
+
 @app.command(help=h("cmd.status"))
 def status(
     plan: PlanOpt = None,
@@ -102,7 +116,7 @@ def status(
     plan_id = _plan(ds, plan)
     statuses = tuple(_slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
     filters = st.Filters(
-        themes=tuple(theme or ()),
+        themes=tuple(_theme_option(ds, plan_id, t) for t in theme or ()),
         region=_region(ds, region),
         statuses=statuses,
         krachtlijn=_slug_option(krachtlijn, _tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),
