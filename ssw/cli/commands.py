@@ -26,6 +26,7 @@ from ssw.cli.options import (
     settings,
     slug_option,
     tag_ids,
+    theme_ids,
 )
 from ssw.i18n import t
 from ssw.problems import SswError
@@ -79,20 +80,6 @@ def schema(
     typer.echo(t("out.schema-written", lang_, count=len(written), path=str(folder)))
 
 
-def _theme_option(ds: Any, plan_id: str | None, value: str) -> str:
-    """--theme takes a theme id of the plan; an unknown one is a usage error listing them,
-    like every other filter (no silent "0 items")."""
-    from ssw.ids import natural_key
-
-    plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    valid = sorted((i for (p, i), item in ds.items.items() if plan and p == plan.id and item.kind == "theme"),
-                   key=natural_key)
-    theme = value.strip()
-    if theme not in valid:
-        raise SswError("err.bad-option", exit_code=2, value=value, option="--theme", valid=", ".join(valid))
-    return theme
-
-
 @app.command(help=h("cmd.status"))
 def status(
     ctx: typer.Context,
@@ -120,7 +107,7 @@ def status(
     plan_id = plan_option(ds, plan)
     statuses = tuple(slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
     filters = st.Filters(
-        themes=tuple(_theme_option(ds, plan_id, t) for t in theme or ()),
+        themes=tuple(slug_option(t_, theme_ids(ds), "--theme") or "" for t_ in theme or ()),
         region=region_option(ds, region),
         statuses=statuses,
         krachtlijn=slug_option(krachtlijn, tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),
