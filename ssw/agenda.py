@@ -119,7 +119,10 @@ class Agenda:
 def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
            stale_after: int = STALE_AFTER, late_after: int = LATE_AFTER) -> Agenda:
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    assert plan is not None
+    if plan is None:  # an empty plans folder: a message, not a crash
+        from ssw.problems import SswError
+
+        raise SswError("err.no-plan", path="plan/")
     day, reason = default_as_of(plan, as_of)
     states = sorted((s for (p, _), s in item_states(ds, day, stale_after).items()
                      if p == plan.id and not s.item.dropped_by(day) and not (s.item.date and s.item.date.first > day)),
@@ -132,8 +135,7 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
     figures = headline((s for s in states if s.item.kind != "regional-action"), plan.id, day)
     ob = obligations(ds, plan.id, day)
     cov = coverage(ds, plan.id, day.year, day) if plan.start.year <= day.year <= plan.end.year else None
-    signals = sorted((e for e in ds.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
-                      and e.model.date.first <= day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
+    signals = sorted(ds.open_signals(day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
     return Agenda(plan, day, reason, stale_after, late_after, quiet, late, open_follow_ups(ds, day), ob,
                   ob.not_reported(day.year), cov, signals, figures, [s.item for s in figures.past_due])
 

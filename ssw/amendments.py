@@ -21,6 +21,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.figures import Counts, headline
+from ssw.root import STALE_MONTHS
 from ssw.status import ItemState, default_as_of, item_states
 
 
@@ -44,12 +45,15 @@ class Amendments:
 
 
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
-               stale_months: int = 6, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
+               stale_months: int = STALE_MONTHS, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
     """`states`: `item_states` at the same as-of date, when the caller has them already."""
     from ssw.ids import natural_key
 
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    assert plan is not None
+    if plan is None:  # an empty plans folder: a message, not a crash
+        from ssw.problems import SswError
+
+        raise SswError("err.no-plan", path="plan/")
     day, _ = default_as_of(plan, as_of)
     if states is None:
         states = item_states(ds, day, stale_months)
