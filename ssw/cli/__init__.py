@@ -23,6 +23,26 @@ def h(key: str) -> str:
     return key
 
 
+def _root_given(ctx: Any) -> str | None:
+    """--root as typed so far (on the command or before it), for completion."""
+    while ctx is not None:
+        if ctx.params.get("root"):
+            return str(ctx.params["root"])
+        ctx = ctx.parent
+    return None
+
+
+def complete(what: str) -> Any:
+    """A Tab completer of `what` (see ssw.completion.KINDS) from the data of the root."""
+
+    def completer(ctx: typer.Context, incomplete: str) -> list[str]:
+        from ssw.completion import candidates
+
+        return candidates(_root_given(ctx), what, incomplete)
+
+    return completer
+
+
 RootOpt = Annotated[Optional[str], typer.Option("--root", help=h("opt.root"), show_default=False)]
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help=h("opt.lang"), show_default=False)]
 FormatOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json-csv"))]
@@ -81,7 +101,7 @@ class SswGroup(TyperGroup):
 app = typer.Typer(
     cls=SswGroup,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["--help", "-h"]},
@@ -155,9 +175,11 @@ def _main(
     State.lang = (lang or os.environ.get("SSW_LANG") or "nl").lower()
 
 
-PlanOpt = Annotated[Optional[str], typer.Option("--plan", help=h("opt.plan"), show_default=False)]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", help=h("opt.plan"), show_default=False,
+                                                autocompletion=complete("plan"))]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=h("opt.as-of"), show_default=False)]
-RegionOpt = Annotated[Optional[str], typer.Option("--region", help=h("opt.region"), show_default=False)]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help=h("opt.region"), show_default=False,
+                                                  autocompletion=complete("platform"))]
 
 
 def _parse_day(value: str | None, option: str) -> Any:

@@ -9,6 +9,7 @@ import typer
 
 from ssw.cli import (  # noqa: I001
     _open,
+    complete,
     h,
     AsOfOpt,
     FormatOpt,
@@ -79,9 +80,11 @@ def schema(
 @app.command(help=h("cmd.status"))
 def status(
     plan: PlanOpt = None,
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False,
+                                                                 autocompletion=complete("theme"))] = None,
     region: RegionOpt = None,
-    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"), show_default=False)] = None,
+    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"),
+                                                                     show_default=False, autocompletion=complete("status"))] = None,
     krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
     partner: Annotated[Optional[str], typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
     speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
@@ -132,7 +135,7 @@ def status(
 
 @app.command(help=h("cmd.show"))
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"))],
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"), autocompletion=complete("id"))],
     as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
