@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -30,7 +30,6 @@ from ssw.cli.options import (
     theme_ids,
 )
 from ssw.i18n import t
-from ssw.problems import SswError
 
 
 @app.command(help=h("cmd.validate"))
@@ -123,14 +122,10 @@ def status(
     if format == "csv":
         sys.stdout.write(terminal.status_csv(rep))
         return
-    # the yearly account of the regional platforms shown (all of them, or the --region one)
-    import dataclasses
-
     from ssw import obligations as ob_core
 
-    ob = ob_core.obligations(ds, rep.plan.id, rep.as_of)
-    shown = {r.platform for r in rep.regions}
-    ob = dataclasses.replace(ob, platforms=tuple(p for p in ob.platforms if p in shown))
+    # the yearly account of the regional platforms shown (all of them, or the --region one)
+    ob = ob_core.obligations(ds, rep.plan.id, rep.as_of).only({r.platform for r in rep.regions})
     if format == "json":
         print_json({**st.report_dict(rep), "obligations": ob_core.obligations_dict(ob)})
     else:
@@ -154,18 +149,10 @@ def show(
     day = parse_day(as_of, "--as-of")
     root_, lang_, loaded = open_data(ctx, root, lang)
     ds = loaded.data
-    found = lookup.find(ds, ident)
-    if found is None:
-        close = lookup.suggestions(ds, ident)
-        if close:
-            raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
-        raise SswError("err.unknown-id", id=ident)
+    found = lookup.find_or_fail(ds, ident)
     if found.kind == "item":
-        item = found.value
-        plan = ds.plans.get(item.plan)
-        day_, _ = st.default_as_of(plan, day) if plan else (day, "")
-        state = st.item_states(ds, day_, root_.stale_months).get(item.key)
-        terminal.print_item(ds, item, state, lang_)
+        state = st.state_of(ds, found.value, day, root_.stale_months)
+        terminal.print_item(ds, found.value, state, lang_)
     elif found.kind == "platform":
         rep = st.compute_status(ds, None, day, root_.stale_months)
         terminal.print_platform(ds, found.value, lang_, rep)
