@@ -1,0 +1,66 @@
+"""A chair's log is `regions/<platform>/updates/<year>.yaml` holding that year's updates.
+A copy next to it, a misnamed log or an entry in the wrong year's log is an error that names
+the file and says what to do; a copy is never read as data (no update shown twice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run
+
+UPDATES = "regions/antwerpen/updates"
+ENTRY = '- date: {date}\n  target: "4.8.2.1"\n  status: lopend\n  note: Knelpunten in beeld gebracht.\n'
+
+
+def log(root: Path, name: str, date: str = "2023-03-14") -> Path:
+    path = root / UPDATES / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENTRY.format(date=date), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,gist_nl,gist_en", [
+    ("2023 - Copy.yaml", "kopie van het logboek regions/antwerpen/updates/2023.yaml", "copy of the log"),
+    ("2023 (1).yml", "kopie van het logboek regions/antwerpen/updates/2023.yaml", "copy of the log"),
+    ("kopie.yaml", "een logboek heet naar zijn jaar", "named after its year"),
+    ("2023.yml", "tweede logboek voor hetzelfde jaar", "second log for the same year"),
+])
+def test_a_copy_or_misnamed_log_is_named_and_never_read(real_root: Path, name: str, gist_nl: str, gist_en: str) -> None:
+    log(real_root, "2023.yaml")
+    copy = log(real_root, name)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("lopend", "klaar"), encoding="utf-8")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1
+    line = next(line for line in result.output.splitlines() if line.startswith(f"{UPDATES}/{name}:"))
+    assert ": error: " in line and gist_nl in line and "verwijder" in line
+    assert run(["--lang", "en", "--root", str(real_root), "validate"]).output.count(gist_en) == 1
+    # never read as data: its broken entry is not reported, only the file itself
+    assert "klaar" not in result.output and "1 probleem in 1 bestand" in result.output
+
+
+def test_a_misnamed_log_alone_is_still_reported(real_root: Path) -> None:
+    log(real_root, "2023.yaml.bak.yaml")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1 and f"{UPDATES}/2023.yaml.bak.yaml:" in result.output
+    assert "hernoem het naar 2023.yaml" in result.output
+
+
+def test_an_update_dated_in_another_year_than_its_log(real_root: Path) -> None:
+    path = log(real_root, "2024.yaml", date="2024-02-01")
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(ENTRY.format(date="2023-05-01"))
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1
+    assert f"{UPDATES}/2024.yaml:5:9: error: een update van 2023 in het logboek van 2024" in result.output
+    assert f"verplaats de update naar {UPDATES}/2023.yaml" in result.output
+    assert "1 probleem in 1 bestand" in result.output
+    english = run(["--lang", "en", "--root", str(real_root), "validate"]).output
+    assert "an update of 2023 in the log of 2024" in english
+
+
+def test_partial_dates_and_yml_logs_of_their_own_year_are_fine(real_root: Path) -> None:
+    log(real_root, "2023.yml", date="2023-05")
+    log(real_root, "2022.yaml", date="2022")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 0, result.output
