@@ -18,6 +18,15 @@ def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = 
         print(problem.format(lang), file=out)
 
 
+def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream: IO[str] | None = None) -> None:
+    """`ssw: --status: ...`: a wrong value on the command line, named by its option."""
+    out = stream or sys.stdout
+    for option, problem in options:
+        hint = problem.hint(lang)
+        text = f"ssw: {option}: {problem.message(lang)}"
+        print(f"{text} ({hint})" if hint else text, file=out)
+
+
 def print_validation(loaded: Any, lang: str, fmt: str) -> None:
     problems = loaded.problems
     if fmt == "gitlab":
