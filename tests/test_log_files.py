@@ -64,3 +64,20 @@ def test_partial_dates_and_yml_logs_of_their_own_year_are_fine(real_root: Path) 
     log(real_root, "2022.yaml", date="2022")
     result = run(["--root", str(real_root), "validate"])
     assert result.exit_code == 0, result.output
+
+
+def test_validate_from_a_subfolder_prints_paths_an_editor_opens_from_there(real_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = log(real_root, "2023.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("lopend", "klaar"), encoding="utf-8")
+    monkeypatch.chdir(real_root / UPDATES)
+    result = run(["validate"])
+    assert result.exit_code == 1
+    assert result.output.startswith("2023.yaml:3:11: error: ongeldige waarde 'klaar'"), result.output
+    assert (Path.cwd() / "2023.yaml").is_file()  # the printed path opens from here
+    monkeypatch.chdir(real_root / "regions" / "limburg")
+    assert run(["validate"]).output.startswith("../antwerpen/updates/2023.yaml:3:11: error:")
+    # from the root itself, and for the forges, paths stay as they were
+    monkeypatch.chdir(real_root)
+    assert run(["validate"]).output.startswith(f"{UPDATES}/2023.yaml:3:11: error:")
+    monkeypatch.chdir(real_root / UPDATES)
+    assert f"file={UPDATES}/2023.yaml," in run(["validate", "--format", "github"]).output

@@ -48,7 +48,9 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
-        print_problems(problems, lang)
+        from dataclasses import replace
+
+        print_problems([replace(p, path=loaded.root.shown(p.path)) for p in problems], lang)
     if problems:
         files = tn("n.files", len({p.path for p in problems}), lang)
         print(t("out.problem-count", lang, count=len(problems), files=files))
