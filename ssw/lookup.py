@@ -7,6 +7,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.checks import close_matches
+from ssw.problems import SswError
 
 
 @dataclass
@@ -33,6 +34,17 @@ def find(ds: d.Dataset, ident: str) -> Found | None:
         if text.lower() in (a.lower() for a in (org.name, *org.aliases)):
             return Found("organisation", org)
     return None
+
+
+def find_or_fail(ds: d.Dataset, ident: str) -> Found:
+    """`find`, or the error a user reads: the closest ids when there are any."""
+    found = find(ds, ident)
+    if found is not None:
+        return found
+    close = suggestions(ds, ident)
+    if close:
+        raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
+    raise SswError("err.unknown-id", id=ident)
 
 
 def suggestions(ds: d.Dataset, ident: str) -> list[str]:
