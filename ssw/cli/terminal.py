@@ -368,6 +368,8 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         fields.append(("show.krachtlijnen", ", ".join(item.krachtlijnen)))
     if item.speerpunten:
         fields.append(("show.speerpunten", ", ".join(item.speerpunten)))
+    if item.basis:
+        fields.append(("show.inferred", item.basis))
     if state is not None:
         flags = [t("show.stil", lang)] * state.stil + [t("show.te-laat", lang)] * state.te_laat
         fields.append(("show.status", t("status." + state.status, lang) + (f" ({', '.join(flags)})" if flags else "")))
@@ -426,6 +428,8 @@ def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
         out.line(head, (label, COLOURS[u.status.value]), who)
         if u.note:
             out.wrap(u.note, indent="      ")
+        if u.basis:
+            out.wrap(f"{t('show.inferred', lang)}: {u.basis}", indent="      ", style="yellow")
         for link in u.links:
             out.line(("      " + link, "underline"))
         out.line((f"      {rec.path}:{rec.line}", "dim"))
@@ -493,6 +497,8 @@ def print_organisation(ds: Any, org: Any, lang: str) -> None:
         for c in org.contacts:
             themes = f" [{', '.join(c.themes)}]" if c.themes else ""
             out.wrap(f"{c.name}: {', '.join(c.topics)}{themes}", indent="  ")
+            if c.basis:
+                out.wrap(f"{t('show.inferred', lang)}: {c.basis}", indent="    ", style="yellow")
     items = lookup.organisation_items(ds, org.id)
     out.blank()
     out.line((t("show.items", lang), "bold"))
