@@ -9,7 +9,7 @@ models parse them, so an impossible date is a clear problem, not a crash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -319,7 +319,12 @@ def parse(text: str, rel: str) -> ReadResult:
         if reason == "unclosed-quote" and exc.context_mark is not None:  # point at where it opened
             mark = exc.context_mark
             params["start"] = mark.line + 1
-        return ReadResult(None, [_at(Problem(rel, "yaml-syntax", params), mark)], text)
+        elif reason == "missing-colon" and exc.context_mark is not None:
+            mark = exc.context_mark  # the key without its colon, not the line after it
+        problem = _at(Problem(rel, "yaml-syntax", params), mark)
+        if reason == "colon-in-value":
+            problem = _colon_missing_above(problem, text)
+        return ReadResult(None, [problem], text)
     except yaml.YAMLError as exc:  # reader errors: control characters etc.
         mark = getattr(exc, "position", None)
         line, col = _line_col(text, mark) if isinstance(mark, int) else (1, 1)
@@ -332,6 +337,24 @@ def parse(text: str, rel: str) -> ReadResult:
     if data is None and not text.strip():
         problems.append(Problem(rel, "empty-file"))
     return ReadResult(data, problems, text)
+
+
+_KEY_NO_COLON = re.compile(r"^(?P<lead>\s*(?:-\s+)?)[A-Za-z_][\w-]*\s+[^:#\s][^:#]*$")
+_KEY_HERE = re.compile(r"^\s*[A-Za-z_][\w-]*\s*$")
+
+
+def _colon_missing_above(problem: Problem, text: str) -> Problem:
+    """`- date 2023-03-14` above `  target: ...`: libyaml reads both lines as one text and
+    stumbles on the second line's colon. The mistake is the missing colon on the line above."""
+    lines = text.splitlines()
+    if not 2 <= problem.line <= len(lines):
+        return problem
+    here, above = lines[problem.line - 1], lines[problem.line - 2]
+    found = _KEY_NO_COLON.match(above)
+    if not found or not _KEY_HERE.match(here[: max(problem.column - 1, 0)]):
+        return problem
+    params = {**problem.params, "reason": "missing-colon"}
+    return replace(problem, params=params, line=problem.line - 1, column=len(found["lead"]) + 1)
 
 
 def _at(problem: Problem, mark: Any) -> Problem:

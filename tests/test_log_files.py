@@ -81,3 +81,18 @@ def test_validate_from_a_subfolder_prints_paths_an_editor_opens_from_there(real_
     assert run(["validate"]).output.startswith(f"{UPDATES}/2023.yaml:3:11: error:")
     monkeypatch.chdir(real_root / UPDATES)
     assert f"file={UPDATES}/2023.yaml," in run(["validate", "--format", "github"]).output
+
+
+@pytest.mark.parametrize("entry,where", [
+    ('- date: 2023-03-14\n  target "4.8.2.1"\n  status: lopend\n  note: x\n', "2:3"),
+    ('- date: 2023-03-14\n  target: "4.8.2.1"\n  status lopend\n  note: x\n', "3:3"),
+    ('- date: 2023-03-14\n  target: "4.8.2.1"\n  status: lopend\n  note x\n', "4:3"),
+    ('- date 2023-03-14\n  target: "4.8.2.1"\n  status: lopend\n  note: x\n', "1:3"),
+])
+def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(real_root: Path, entry: str, where: str) -> None:
+    path = real_root / UPDATES / "2023.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(entry, encoding="utf-8")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1
+    assert f"{UPDATES}/2023.yaml:{where}: error: hier ontbreekt een dubbele punt na de sleutel" in result.output
