@@ -96,3 +96,18 @@ def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(real_root: Path, 
     result = run(["--root", str(real_root), "validate"])
     assert result.exit_code == 1
     assert f"{UPDATES}/2023.yaml:{where}: error: hier ontbreekt een dubbele punt na de sleutel" in result.output
+
+
+def test_one_mistake_in_platform_yaml_is_one_problem_not_a_cascade(demo_root: Path) -> None:
+    platform = demo_root / "regions" / "limburg" / "platform.yaml"
+    platform.write_text(platform.read_text(encoding="utf-8") + "voorzitter: Jan\n", encoding="utf-8")
+    result = run(["--root", str(demo_root), "validate"])
+    assert result.exit_code == 1
+    assert "regions/limburg/platform.yaml:" in result.output and "onbekende sleutel 'voorzitter'" in result.output
+    assert "onbekend platform" not in result.output and "onbekend regionaal platform" not in result.output
+    assert "1 probleem in 1 bestand" in result.output
+    # a folder that really is no platform is still named
+    stray = demo_root / "regions" / "gent" / "updates" / "2023.yaml"
+    stray.parent.mkdir(parents=True)
+    stray.write_text('- date: 2023-03-14\n  target: "4.8.2.1"\n  status: lopend\n  note: x\n', encoding="utf-8")
+    assert "onbekend platform 'gent'" in run(["--root", str(demo_root), "validate"]).output
