@@ -177,8 +177,10 @@ _NOT_KEYS = {"http", "https", "mailto", "ftp"}
 
 def line_problems(text: str, rel: str) -> list[Problem]:
     """Mistakes visible on one line: control characters, word-processor quotes around a
-    value, a missing space after `key:`. They are reported whatever else is wrong."""
+    value, a missing space after `key:`, a key without its colon among the keys of its
+    mapping. They are reported whatever else is wrong."""
     problems = []
+    key_column = -1  # column of the keys of the mapping the previous line belongs to
     for number, line in enumerate(text.split("\n"), 1):
         control = _CONTROL.search(line.rstrip("\r"))
         if control:
@@ -186,6 +188,13 @@ def line_problems(text: str, rel: str) -> list[Problem]:
             problems.append(Problem(rel, "bad-character", {"detail": detail}, number, control.start() + 1))
             continue
         if line.lstrip().startswith("#"):
+            continue
+        column, key_column = key_column, _key_column(line)
+        colonless = _WORD_VALUE.match(line.rstrip("\r"))
+        if colonless and column >= 0 and column == len(colonless["lead"]) and ":" not in line:
+            problems.append(Problem(rel, "yaml-syntax", {"detail": "could not find expected ':'", "reason": "missing-colon"},
+                                    number, column + 1))
+            key_column = column  # the next key of this mapping is checked too
             continue
         curly = _CURLY_VALUE.match(line)
         if curly:
@@ -199,6 +208,16 @@ def line_problems(text: str, rel: str) -> list[Problem]:
             problems.append(Problem(rel, "missing-space", {"key": bare["key"], "value": bare["value"][:80]},
                                     number, len(bare["lead"]) + len(bare["key"]) + 2))
     return problems
+
+
+def _key_column(line: str) -> int:
+    """The column of the key on a `key: value` line (after `- `), else -1."""
+    keyed = _KEY_LINE.match(line)
+    return len(keyed["lead"]) if keyed else -1
+
+
+_KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[A-Za-z_][\w-]*:")
+_WORD_VALUE = re.compile(r"^(?P<lead>[ \t]*)[A-Za-z_][\w-]*[ \t]+\S")
 
 
 #: libyaml's problem (and context) -> a reason a chair understands (catalogue `yaml.<reason>`).

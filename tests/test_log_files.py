@@ -111,3 +111,27 @@ def test_one_mistake_in_platform_yaml_is_one_problem_not_a_cascade(demo_root: Pa
     stray.parent.mkdir(parents=True)
     stray.write_text('- date: 2023-03-14\n  target: "4.8.2.1"\n  status: lopend\n  note: x\n', encoding="utf-8")
     assert "onbekend platform 'gent'" in run(["--root", str(demo_root), "validate"]).output
+
+
+def test_a_missing_colon_shows_with_the_other_mistakes_of_the_file(real_root: Path) -> None:
+    """A tab stops the parse; the key without its colon above it is still named, with the
+    word-processor quotes and the second missing colon further down."""
+    path = real_root / UPDATES / "2023.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('- date: 2023-03-14\n  target "4.8.2.1"\n\tstatus: lopend\n  note: “Knelpunten”\n  author Jan\n',
+                    encoding="utf-8")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1
+    for where, gist in (("2:3", "ontbreekt een dubbele punt"), ("3:1", "tab"), ("4:9", "tekstverwerker"),
+                        ("5:3", "ontbreekt een dubbele punt")):
+        assert f"{UPDATES}/2023.yaml:{where}: error: " in result.output and gist in result.output, result.output
+    assert "4 problemen in 1 bestand" in result.output
+
+
+def test_a_note_over_two_indented_lines_is_no_missing_colon(real_root: Path) -> None:
+    path = real_root / UPDATES / "2023.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('- date: 2023-03-14\n  target: "4.8.2.1"\n  status: lopend\n  note: dit is een lange\n'
+                    '    tekst over twee regels\n  author: Jan\n', encoding="utf-8")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 0, result.output
