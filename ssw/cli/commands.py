@@ -16,6 +16,7 @@ from ssw.cli.options import (
     RegionOpt,
     RootOpt,
     choice,
+    complete,
     h,
     language,
     open_data,
@@ -83,9 +84,11 @@ def schema(
 def status(
     ctx: typer.Context,
     plan: PlanOpt = None,
-    theme: Annotated[list[str] | None, typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", help=h("opt.theme"), show_default=False,
+                                                                 autocompletion=complete("theme"))] = None,
     region: RegionOpt = None,
-    status_: Annotated[list[str] | None, typer.Option("--status", help=h("opt.status-filter"), show_default=False)] = None,
+    status_: Annotated[list[str] | None, typer.Option("--status", help=h("opt.status-filter"),
+                                                                     show_default=False, autocompletion=complete("status"))] = None,
     krachtlijn: Annotated[str | None, typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
     partner: Annotated[str | None, typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
     speerpunt: Annotated[str | None, typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
@@ -133,7 +136,7 @@ def status(
 @app.command(help=h("cmd.show"))
 def show(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"))],
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"), autocompletion=complete("id"))],
     as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,

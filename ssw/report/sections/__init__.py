@@ -26,6 +26,7 @@ from ssw.report.sections import (
     decisions,
     final,
     follow_ups,
+    inferred,
     interim,
     obligations,
     regions,
@@ -65,6 +66,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("obligations", obligations.build),
     Section("coverage", coverage.build),
     Section("amendments", amendments.build),
+    Section("inferred", inferred.build),
     Section("appendix", appendix.build),
 )
 
