@@ -443,6 +443,14 @@ def _org_name(ds: Any, org_id: str) -> str:
     return f"{org.name} ({org_id})" if org else org_id
 
 
+def _bullet(out: Out, mark: str, text: str) -> None:
+    """A list entry: the mark on its first line, the rest hanging under its text."""
+    first, *rest = _wrapped(text, out.width - len(mark)) or [""]
+    out.line(mark + first)
+    for more in rest:
+        out.line(" " * len(mark) + more)
+
+
 def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
@@ -454,6 +462,17 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     out.line(f"{t('show.chair', lang)}: {p.chair.name if p.chair else t('show.unknown-chair', lang)}")
     for focus in p.focus:
         out.line(f"{t('show.focus', lang)} {focus.year}: {', '.join(focus.themes)}")
+    plan = ds.default_plan()
+    tasks = [task for task in (plan.file.tasks if plan else []) if task.level == p.level]
+    if tasks:
+        out.blank()
+        out.line((t("show.tasks", lang, plan=plan.id), "bold"))
+        for task in tasks:
+            _bullet(out, "  - ", task.title)
+            if task.text:
+                out.wrap(task.text, indent="    ", style="dim")
+            for sub in task.items:
+                _bullet(out, "    * ", sub)
     for body in p.bodies:
         out.blank()
         out.line((body.name, "bold"))
