@@ -315,6 +315,17 @@ def item_line(out: Out, item: Any, status: str, detail: str) -> None:
     out.wrap(detail, indent=" " * (len(head) + 2), style="dim")
 
 
+def _head_line(out: Out, head: str, status: str, text: str) -> None:
+    """`head ▶ text…` on one line, the text cut to fit; when a long id leaves no room for
+    it, the text goes on its own line below, so no line is wider than the terminal."""
+    room = out.width - len(head) - 3
+    if room >= 10:
+        out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(text, room)}")
+        return
+    out.line(head.rstrip() + " ", (SYMBOLS[status], COLOURS[status]))
+    out.line("      " + _short(text, max(10, out.width - 6)))
+
+
 def status_csv(rep: Any) -> str:
     from ssw.export import csv_text
     from ssw.ids import natural_key
@@ -496,7 +507,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
         out.blank()
         out.line((t("kind.regional-action", lang).capitalize(), "bold"))
         for s in region.own_actions:
-            out.line(f"  {s.item.id:<20} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, out.width - 25)}")
+            _head_line(out, f"  {s.item.id:<20} ", s.status, s.item.title)
     out.blank()
     out.line((t("show.history", lang), "bold"))
     recs = lookup.platform_updates(ds, platform_id)
@@ -505,7 +516,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     for rec in recs:
         u = rec.update
         head = f"  {format_date(u.date, lang):<18} {u.target:<14} "
-        out.line(head, (SYMBOLS[u.status.value], COLOURS[u.status.value]), f" {_short(u.note, max(10, out.width - len(head) - 3))}")
+        _head_line(out, head, u.status.value, u.note)
     out.flush()
 
 
