@@ -142,7 +142,8 @@ def test_xlsx_cells_are_typed(demo_root: Path, tmp_path: Path) -> None:
     plan = rows("plans")["ssw-2020-2024"]
     assert isinstance(plan["start"].value, dt.datetime) and plan["start"].value.date() == dt.date(2020, 1, 1)
     exported = export_json(demo_root)["plans"][0]
-    for count in ("items", "with_data", "without_data", "realised", "progress_pct", "late", "past_due_no_data"):
+    for count in ("items", "with_data", "without_data", "realised", "progress_pct", "late", "past_due_no_data",
+                  "carried"):
         assert type(plan[count].value) is int and plan[count].value == exported[count], count
     assert plan["themes"].value.endswith("4.9; 4.10; 4.11")
 
