@@ -266,3 +266,25 @@ def test_a_speerpunt_without_data_is_not_called_quiet(root: Path, as_of: str) ->
         for text, key in ((table, "cov.quiet-speerpunten"), (report, "report.cov.quiet")):
             quiet_prefix = t(key, "nl", ids="", titles="").rstrip(".: ")
             assert not any(sp in part.split(".")[0] for part in text.split(quiet_prefix)[1:]), text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_regional_item_marked_stil_in_a_report_names_the_quiet_platform(fmt: str) -> None:
+    """A theme table row of a regional item shows the item's latest date (any platform);
+    its *stil* flag names the quiet platforms with their own dates, those of `status`."""
+    import re
+
+    stale = json.loads(ok("status", "--as-of", "2023-12-31", "--format", "json"))["stale"]
+    expected = {(q["id"], q["platform"], q["last_update"]) for q in stale}
+    text = html.unescape(ok("report", "--year", "2023", "--format", fmt, "--out", "-"))
+    flagged = set()
+    for line in text.splitlines():
+        row = re.match(r"\| ([\d.]+) \|", line) if fmt == "md" else re.search(r'class="id">([\d.]+)<', line)
+        found = re.search(t("report.flag.stil", "nl") + r" \(([^)]*)\)", re.sub(r"<[^>]+>", "", line))
+        if row and found:
+            for pair in found.group(1).split(", "):
+                platform, date = pair.split(" ")
+                flagged.add((row.group(1), platform, date))
+    assert flagged and flagged <= expected, flagged - expected
+    # 4.4.1.8 at the end of 2023: west-vlaanderen moved in October, vlaams-brabant is the quiet one
+    assert {(i, p) for i, p, _ in flagged if i == "4.4.1.8"} == {(i, p) for i, p, _ in expected if i == "4.4.1.8"}
