@@ -116,6 +116,7 @@ class Dataset:
     updates: list[UpdateRec] = field(default_factory=list)
     signals: list[Entry] = field(default_factory=list)
     decisions: list[Entry] = field(default_factory=list)
+    evaluations: list[Entry] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
 
     # -- plans -----------------------------------------------------------------------

@@ -295,7 +295,7 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> lis
         for i, update in enumerate(updates):
             if update is not None:
                 ds.updates.append(d.UpdateRec(platform, src.rel, i, update))
-    for kind, target in (("signals", ds.signals), ("decisions", ds.decisions)):
+    for kind, target in (("signals", ds.signals), ("decisions", ds.decisions), ("evaluations", ds.evaluations)):
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
     return problems
