@@ -247,6 +247,11 @@ def check_evaluations(ds: d.Dataset) -> list[Problem]:
         if x.speerpunt is not None and x.speerpunt not in {s.id for s in plan.file.speerpunten}:
             problems.append(_ref_problem(e.path, (*loc, "speerpunt"), "speerpunt", x.speerpunt,
                                          [s.id for s in plan.file.speerpunten]))
+        for field, pool in (("krachtlijn", [k.id for k in plan.file.krachtlijnen]),
+                            ("impactdomein", [i.id for i in plan.file.impactdomeinen])):
+            value = getattr(x, field)
+            if value is not None and value not in pool:
+                problems.append(_ref_problem(e.path, (*loc, field), field, value, pool))
         if x.platform is not None and x.platform not in ds.platforms:
             problems.append(_ref_problem(e.path, (*loc, "platform"), "platform", x.platform, ds.platforms))
         key = ev.key_of(ds, x)

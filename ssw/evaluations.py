@@ -1,7 +1,8 @@
 """The stuurgroep's evaluations (`regions/vlaanderen/evaluations.yaml`): which plan,
 moment and subject each entry judges, and the lookup reports use.
 
-An entry judges one subject: a theme, a speerpunt, a platform, or (none of those) the
+An entry judges one subject: a theme, a speerpunt, a krachtlijn, an impact domain, a
+platform, or (none of those) the
 plan as a whole, at one moment: a year's overview (`jaaroverzicht`, with `year`), the
 interim (`tussentijds`) or the final evaluation (`eindevaluatie`). A subject without an
 entry has no judgement: reports say so and never compute one.
@@ -15,7 +16,7 @@ from typing import Any
 
 from ssw import dataset as d
 
-SUBJECTS = ("theme", "speerpunt", "platform")
+SUBJECTS = ("theme", "speerpunt", "krachtlijn", "impactdomein", "platform")
 PLAN_SUBJECT = "plan"
 
 

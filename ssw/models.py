@@ -319,8 +319,11 @@ class Evaluation(Strict):
     date: Date  # when the stuurgroep gave this judgement
     by: Title  # who judged (the stuurgroep, a working group, ...)
     plan: Slug | None = None  # default: the SSW plan whose period holds `date`
-    theme: Ref | None = None  # at most one of theme, speerpunt, platform; none: the plan
+    # the subject: at most one of these; none of them: the plan as a whole
+    theme: Ref | None = None
     speerpunt: Slug | None = None
+    krachtlijn: Slug | None = None
+    impactdomein: Slug | None = None
     platform: Slug | None = None
     rating: Literal["op-koers", "aandacht", "achter", "geen-oordeel"]
     reasoning: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]

@@ -54,6 +54,7 @@ def _write(path: Path, content: str | bytes) -> None:
 def report(
     year: Annotated[Optional[int], typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
+    audience: Annotated[Optional[str], typer.Option("--audience", help=h("opt.report-audience"), show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", help=h("opt.report-format"))] = "md",
     out: OutOpt = None,
     templates: Annotated[Optional[str], typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
@@ -69,11 +70,13 @@ def report(
     root_, lang_ = _settings(root, lang)
     _choice(kind, rp.KINDS, "--kind")
     _choice(format, rp.FORMATS, "--format")
+    if audience is not None:
+        _choice(audience, rp.AUDIENCES, "--audience")
     dirs = _template_dirs(templates, root_)
     day = _parse_day(as_of, "--as-of")
     with _busy(t("report.rendering", lang_)):
         loaded = _load(root_, lang_, allow_invalid=allow_invalid)
-        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, _plan(loaded.data, plan), dirs)
+        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, _plan(loaded.data, plan), dirs, audience)
         text = rp.render_report(data, format, dirs)
     _emit(out, root_.path / "reports", rp.default_out_name(data, format), text, lang_, "out.report-written")
 

@@ -59,3 +59,11 @@ def text_bar(counts: dict[str, Any], width: int = 20) -> str:
 def safe_url(value: Any) -> str | None:
     text = str(value or "")
     return text if text.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in text) else None
+
+
+def heading_slug(value: Any) -> str:
+    """The anchor a git forge (GitHub, GitLab, Gitea) gives a heading: lower case, every
+    character but letters, digits, spaces, hyphens and underscores dropped, spaces as
+    hyphens."""
+    text = re.sub(r"[^\w\- ]", "", str(value).strip().lower())
+    return text.replace(" ", "-")

@@ -12,6 +12,7 @@ from ssw.dates import PartialDate
 from ssw.i18n import format_date, t
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
+RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "○", "geen-oordeel": "–"}
 OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -65,3 +66,8 @@ def platform_label(ds: d.Dataset, pid: str) -> str:
 def item_title(ds: d.Dataset, plan_id: str, item_id: str) -> str:
     item = ds.items.get((plan_id, item_id))
     return item.title if item else ""
+
+
+def plural(key: str, count: int, lang: str, **params: Any) -> str:
+    """`key.one` for one, `key.other` for any other count (Dutch and English agree)."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **params)
