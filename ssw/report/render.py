@@ -13,7 +13,14 @@ from typing import Any
 
 from ssw.i18n import t
 from ssw.problems import SswError
-from ssw.report.markdown import heading_slug, md_block, md_cell, md_inline, safe_url, text_bar
+from ssw.report.markdown import (
+    heading_slug,
+    md_block,
+    md_cell,
+    md_inline,
+    safe_url,
+    text_bar,
+)
 from ssw.report.plain import plural
 
 FORMATS = ("md", "html")
