@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ssw import dataset as d
+from ssw.lookup import decisions_for  # noqa: F401  (re-exported for callers)
 from ssw.coverage import Coverage, coverage
 from ssw.dates import PartialDate
-from ssw.lookup import decisions_for  # noqa: F401  (re-exported for callers)
 from ssw.obligations import Cell, Obligations, obligations, obligations_dict
 from ssw.status import FINAL, default_as_of, item_states, months_before
 

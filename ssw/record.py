@@ -25,11 +25,11 @@ import yaml
 
 from ssw import dataset as d
 from ssw import models as m
-from ssw.atomic import remove_stale_temps as _remove_stale_temps
-from ssw.atomic import write_atomic
 from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
+from ssw.atomic import remove_stale_temps as _remove_stale_temps
+from ssw.atomic import write_atomic
 from ssw.root import Root
 
 LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds

@@ -17,7 +17,6 @@ from ssw import __version__
 from ssw.i18n import t
 from ssw.problems import ProblemsFound, SswError
 
-
 def _help_lang(argv: list[str]) -> str:
     """Help texts are fixed when the app is built, so read --lang (or SSW_LANG) first."""
     for i, arg in enumerate(argv):
@@ -201,12 +200,10 @@ def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad
     return value
 
 
-from ssw.cli import (
-    commands,  # noqa: E402,F401  (registers the commands)
-    insight,  # noqa: E402,F401  (registers changes, coverage, agenda)
-    record,  # noqa: E402,F401  (registers record and add-action)
-    report,  # noqa: E402,F401  (registers report and export)
-)
+from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
+from ssw.cli import insight  # noqa: E402,F401  (registers changes, coverage, agenda)
+from ssw.cli import record  # noqa: E402,F401  (registers record and add-action)
+from ssw.cli import report  # noqa: E402,F401  (registers report and export)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from ssw.cli import (  # noqa: I001
+    _open,
+    h,
     AsOfOpt,
     FormatOpt,
     LangOpt,
@@ -16,7 +18,6 @@ from ssw.cli import (  # noqa: I001
     RootOpt,
     _choice,
     _lang,
-    _open,
     _parse_day,
     _plan,
     _print_json,
@@ -25,7 +26,6 @@ from ssw.cli import (  # noqa: I001
     _slug_option,
     _tag_ids,
     app,
-    h,
 )
 from ssw.i18n import t
 from ssw.problems import SswError
@@ -60,8 +60,7 @@ def schema(
     """JSON Schema of every file kind, for editors. Help text: i18n `cmd.schema`."""
     from pathlib import Path
 
-    from ssw import models
-    from ssw import schema as schema_mod
+    from ssw import models, schema as schema_mod
 
     lang_ = _lang(lang)
     if kind is not None:
@@ -140,8 +139,8 @@ def show(
 ) -> None:
     """Show one theme, action, initiative, platform or organisation with its history. Help text: i18n `cmd.show`."""
     from ssw import lookup
-    from ssw import status as st
     from ssw.cli import terminal
+    from ssw import status as st
     from ssw.loader import update_lines
 
     day = _parse_day(as_of, "--as-of")

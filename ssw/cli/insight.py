@@ -12,18 +12,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import (
-    AsOfOpt,
-    LangOpt,
-    PlanOpt,
-    RootOpt,
-    _open,
-    _parse_day,
-    _plan,
-    _print_json,
-    app,
-    h,
-)
+from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _open, _parse_day, _plan, _print_json, app
 from ssw.cli.terminal import COLOURS, OB_COLOURS, OB_SYMBOLS, SYMBOLS, Out, fit, table
 from ssw.i18n import format_date, t
 

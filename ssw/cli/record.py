@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import LangOpt, RootOpt, _load, _region, _settings, app, h
+from ssw.cli import LangOpt, h, RootOpt, _load, _region, _settings, app
 from ssw.i18n import t
 from ssw.problems import SswError
 

@@ -10,19 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import (
-    AsOfOpt,
-    LangOpt,
-    PlanOpt,
-    RootOpt,
-    _choice,
-    _load,
-    _parse_day,
-    _plan,
-    _settings,
-    app,
-    h,
-)
+from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _settings, app
 from ssw.i18n import t
 from ssw.problems import SswError
 
