@@ -4,8 +4,9 @@ From the as-of date (min(today, plan end) unless given), the agenda proposes:
 - *stil*: items whose latest update (per platform) is older than `stale_after`
   months (default 12) and not final (gerealiseerd/geschrapt); items without any
   update are not listed, only counted (`unknown`);
-- *te laat*: items due more than `late_after` months ago (default 6) and neither
-  gerealiseerd nor geschrapt;
+- *te laat*: items with a status (data) due more than `late_after` months ago
+  (default 6) and neither gerealiseerd nor geschrapt; items past due without any
+  data are listed apart (`past_due`), never as late;
 - open follow-ups: decisions not done (see `open_follow_ups`);
 - platforms that did not report in the as-of year (`ssw.obligations`: partial or
   missing);
@@ -24,7 +25,8 @@ from ssw.lookup import decisions_for  # noqa: F401  (re-exported for callers)
 from ssw.coverage import Coverage, coverage
 from ssw.dates import PartialDate
 from ssw.obligations import Cell, Obligations, obligations, obligations_dict
-from ssw.status import FINAL, default_as_of, item_states, months_before
+from ssw.figures import Figures, figures_dict, headline
+from ssw.status import default_as_of, item_states, months_before
 
 STALE_AFTER = 12
 LATE_AFTER = 6
@@ -102,7 +104,12 @@ class Agenda:
     not_reported: list[tuple[str, Cell]]
     coverage: Coverage | None
     open_signals: list[d.Entry]
-    unknown: int
+    figures: Figures  # the headline figures of the plan on the as-of date (`ssw.figures`)
+    past_due: list[d.Item]  # due date passed, no data: not late, listed apart
+
+    @property
+    def unknown(self) -> int:
+        return self.figures.without_data
 
     @property
     def year(self) -> int:
@@ -128,14 +135,14 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
              for s in states for p, ps in s.platforms.items() if ps.stil]
     late_before = months_before(day, late_after)
     late = [Late(s.item, s.status, s.item.due, months_between(s.item.due.last, day))
-            for s in states if s.item.due is not None and s.status not in FINAL and s.item.due.last < late_before]
+            for s in states if s.te_laat and s.item.due is not None and s.item.due.last < late_before]
+    figures = headline((s for s in states if s.item.kind != "regional-action"), plan.id, day)
     ob = obligations(ds, plan.id, day)
     cov = coverage(ds, plan.id, day.year, day) if plan.start.year <= day.year <= plan.end.year else None
     signals = sorted((e for e in ds.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
                       and e.model.date.first <= day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
-    unknown = sum(1 for s in states if s.status == "onbekend")
     return Agenda(plan, day, reason, stale_after, late_after, quiet, late, open_follow_ups(ds, day), ob,
-                  ob.not_reported(day.year), cov, signals, unknown)
+                  ob.not_reported(day.year), cov, signals, figures, [s.item for s in figures.past_due])
 
 
 def agenda_dict(ag: Agenda) -> dict[str, Any]:
@@ -157,5 +164,7 @@ def agenda_dict(ag: Agenda) -> dict[str, Any]:
         "open_signals": [{"id": e.model.id, "platform": e.platform, "date": str(e.model.date), "title": e.model.title,
                           "items": list(e.model.items), "themes": list(e.model.themes)} for e in ag.open_signals],
         "unknown": ag.unknown,
+        "figures": figures_dict(ag.figures),
+        "past_due_no_data": [{"id": i.id, "title": i.title, "due": str(i.due)} for i in ag.past_due],
         "obligations": obligations_dict(ag.obligations),
     }

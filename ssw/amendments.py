@@ -8,7 +8,8 @@
   Progress = gerealiseerd / that total.
 
 Statuses come from `ssw.status.item_states` at the as-of date (min(today, plan end)
-unless given), so the numbers agree with `ssw status`.
+unless given); the adopted side is `ssw.figures.headline` over the plan's items, the
+very figures `ssw status` shows.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ssw import dataset as d
-from ssw.status import Counts, ItemState, default_as_of, item_states
+from ssw.figures import Counts, headline
+from ssw.status import ItemState, default_as_of, item_states
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,11 @@ class Amendments:
 
     @property
     def adopted_progress(self) -> float:
-        total = self.adopted.total
-        return self.adopted.by_status["gerealiseerd"] / total if total else 0.0
+        return self.adopted.progress
 
     @property
     def amended_progress(self) -> float:
-        total = self.amended.total
-        return self.amended.by_status["gerealiseerd"] / total if total else 0.0
+        return self.amended.progress
 
 
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
@@ -53,7 +53,8 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
     if states is None:
         states = item_states(ds, day, stale_months)
     ordered = sorted((s for (p, _), s in states.items() if p == plan.id), key=lambda s: natural_key(s.item.id))
-    adopted, amended = Counts(), Counts()
+    adopted = headline((s for s in ordered if s.item.kind != "regional-action"), plan.id, day).counts
+    amended = Counts()
     dropped_items, added, dropped_actions = [], [], []
     for s in ordered:
         if s.item.kind == "regional-action":
@@ -65,7 +66,6 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
                 added.append(s.item.id)
                 amended.add(s.status)
             continue
-        adopted.add(s.status)
         if s.status == "geschrapt":
             dropped_items.append(s.item.id)
         else:

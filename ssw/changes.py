@@ -188,8 +188,8 @@ class Snapshot:
     texts: dict[str, str]  # regions files, relative to the root
 
 
-def _tree_paths(top: Path, root: Root) -> tuple[str, str, str]:
-    """(root prefix, regions path, plans path) relative to the work tree, posix."""
+def _tree_paths(top: Path, root: Root) -> tuple[str, str, list[str]]:
+    """(root prefix, regions path, plans folders) relative to the work tree, posix."""
     def rel(path: Path) -> str:
         try:
             return path.resolve().relative_to(top.resolve()).as_posix()
@@ -199,7 +199,7 @@ def _tree_paths(top: Path, root: Root) -> tuple[str, str, str]:
     prefix = rel(root.path)
     prefix = "" if prefix == "." else prefix
     regions = posixpath.join(prefix, "regions") if prefix else "regions"
-    return prefix, regions, rel(root.plan_dir)
+    return prefix, regions, [rel(folder) for folder in root.plan_folders]
 
 
 def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
@@ -238,14 +238,16 @@ def load_at(top: Path, root: Root, point: Point) -> Snapshot:
     from ssw.loader import load, update_lines
 
     prefix, regions, plans = _tree_paths(top, root)
-    files = _read_files(top, point.commit, [regions, plans])
+    files = _read_files(top, point.commit, [regions, *plans])
     with tempfile.TemporaryDirectory(prefix="ssw-changes-") as tmp:
         base = Path(tmp)
         for name, content in files.items():
             target = base / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        old_root = Root(base / prefix if prefix else base, base / plans, root.stale_months)
+        folders = tuple(base / p for p in plans)
+        old_root = Root(base / prefix if prefix else base, folders[-1], root.stale_months,
+                        folders if len(folders) > 1 else ())
         old_root.path.mkdir(parents=True, exist_ok=True)
         loaded = load(old_root)
         update_lines(old_root, loaded.data)
@@ -427,7 +429,7 @@ def changes_between(root: Root, since: str, until: str | None = None) -> Changes
     prefix, regions, plans = _tree_paths(top, root)
     before, after = load_at(top, root, start), load_at(top, root, end)
     result = compare(before, after)
-    result.commits = _commits(top, start.commit, end.commit, [regions, plans], root.path)
+    result.commits = _commits(top, start.commit, end.commit, [regions, *plans], root.path)
     attribute(result, after, top, prefix)
     return result
 

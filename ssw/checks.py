@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ssw import dataset as d
 from ssw.clock import today
+from ssw.dates import PartialDate
 from ssw.problems import Problem
 
 Check = Callable[[d.Dataset], list[Problem]]
@@ -112,17 +113,53 @@ def check_tags(ds: d.Dataset) -> list[Problem]:
     return problems
 
 
+def _outside(plan: d.Plan, date: PartialDate) -> bool:
+    return not (plan.start <= date.last and date.first <= plan.end)
+
+
+def _outside_problem(path: str, plan: d.Plan, date: PartialDate, loc: tuple) -> Problem:
+    return Problem(path, "date-outside-plan", {"date": str(date), "plan": plan.id, "start": str(plan.start),
+                                               "end": str(plan.end)}, loc=loc)
+
+
 def check_periods(ds: d.Dataset) -> list[Problem]:
-    """A plan's period is a real interval; due dates fall inside it."""
+    """A plan's period is a real interval; its milestones, due dates and own actions of the
+    platforms fall inside it (a successor copied by hand keeps no 2022 milestone)."""
     problems = []
     for plan in ds.plans.values():
         if plan.end < plan.start:
             problems.append(Problem(plan.path, "period-reversed", {"start": str(plan.file.period.start),
                                                                    "end": str(plan.file.period.end)}, loc=("period",)))
+            continue
+        for m_i, milestone in enumerate(plan.file.milestones):
+            if _outside(plan, milestone.date):
+                problems.append(_outside_problem(plan.path, plan, milestone.date, ("milestones", m_i, "date")))
         for item in ds.plan_items(plan.id):
             if item.due and not (plan.start <= item.due.first <= plan.end):
-                problems.append(Problem(item.path, "date-outside-plan", {"date": str(item.due), "plan": plan.id,
-                                        "start": str(plan.start), "end": str(plan.end)}, loc=(*item.loc, "due")))
+                problems.append(_outside_problem(item.path, plan, item.due, (*item.loc, "due")))
+            if item.kind == "regional-action" and item.date and _outside(plan, item.date):
+                problems.append(_outside_problem(item.path, plan, item.date, (*item.loc, "date")))
+    return problems
+
+
+def check_continuations(ds: d.Dataset) -> list[Problem]:
+    """`vervolg_van` names an item of an earlier plan of the same family."""
+    problems = []
+    for item in ds.items.values():
+        if not item.vervolg_van:
+            continue
+        loc = (*item.loc, "vervolg_van")
+        old = ds.predecessor(item)
+        plan = ds.plans[item.plan]
+        if old is None:
+            old_plan = item.vervolg_van.partition(":")[0]
+            pool = [f"{p}:{i}" for (p, i) in ds.items if p == old_plan] or sorted(ds.plans)
+            problems.append(_ref_problem(item.path, loc, "item", item.vervolg_van, pool))
+            continue
+        before = ds.plans[old.plan]
+        if before.file.family != plan.file.family or before.start >= plan.start:
+            problems.append(Problem(item.path, "vervolg-not-earlier", {"ref": item.vervolg_van, "plan": plan.id,
+                                                                       "family": plan.file.family}, loc=loc))
     return problems
 
 
@@ -267,6 +304,7 @@ CHECKS: tuple[Check, ...] = (
     check_theme_links,
     check_tags,
     check_periods,
+    check_continuations,
     check_updates,
     check_regional_actions,
     check_entries,

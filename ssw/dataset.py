@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ssw import models as m
+from ssw.clock import today
 from ssw.dates import PartialDate
 
 REGIONAL_LEVEL = "regionaal"
@@ -39,6 +40,7 @@ class Item:
     platform: str | None = None  # owner of a regional action
     date: PartialDate | None = None
     dropped: bool = False
+    vervolg_van: str | None = None  # "OLD-PLAN:ID" of the item this one continues
     path: str = ""
     loc: tuple[str | int, ...] = ()
 
@@ -118,46 +120,89 @@ class Dataset:
     decisions: list[Entry] = field(default_factory=list)
     evaluations: list[Entry] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
+    _by_id: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # bare id -> item keys
+    continuations: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # old key -> new key
 
     # -- plans -----------------------------------------------------------------------
-    def ssw_plans(self) -> list[Plan]:
-        """SSW plans by start; asked once per update while loading, so kept until plans change."""
-        cached = self.__dict__.get("_ssw_plans")
+    # A bare id resolves by date inside a family of plans (ssw-2020-2024, ssw-2025-2029):
+    # the plan whose period holds the date; without a date (or when none holds it) the
+    # latest plan of the family that has started by then. Explicit `plan-id:id` wins.
+
+    def family_plans(self, family: str) -> list[Plan]:
+        """The plans of one family by start; asked once per update while loading, so kept
+        until the set of plans changes."""
+        cached = self.__dict__.get("_families")
         if cached is None or cached[0] != len(self.plans):
-            plans = sorted((p for p in self.plans.values() if p.file.family == "ssw"), key=lambda p: p.start)
-            cached = self.__dict__["_ssw_plans"] = (len(self.plans), plans)
-        return cached[1]
+            families: dict[str, list[Plan]] = {}
+            for plan in sorted(self.plans.values(), key=lambda p: (p.start, p.id)):
+                families.setdefault(plan.file.family, []).append(plan)
+            cached = self.__dict__["_families"] = (len(self.plans), families)
+        return cached[1].get(family, [])
+
+    def ssw_plans(self) -> list[Plan]:
+        return self.family_plans("ssw")
+
+    def plan_by_date(self, family: str, when: dt.date | None = None) -> Plan | None:
+        """The plan of `family` a bare id means on `when` (default: today)."""
+        plans = self.family_plans(family)
+        if not plans:
+            return None
+        day = when or today()
+        for plan in plans:
+            if plan.start <= day <= plan.end:
+                return plan
+        started = [p for p in plans if p.start <= day]
+        return started[-1] if started else plans[0]
 
     def default_plan(self, when: dt.date | None = None) -> Plan | None:
-        """The SSW plan whose period holds `when`; otherwise the latest SSW plan."""
-        plans = self.ssw_plans()
-        if when is not None:
-            for plan in plans:
-                if plan.start <= when <= plan.end:
-                    return plan
-        return plans[-1] if plans else (next(iter(self.plans.values()), None))
+        """The SSW plan a bare id means on `when` (default: today); any plan when there is none."""
+        return self.plan_by_date("ssw", when) or next(iter(self.plans.values()), None)
 
     def plan_of_ref(self, ref: str, when: dt.date | None = None) -> tuple[str | None, str]:
         if ":" in ref:
             plan, _, item = ref.partition(":")
             return plan, item
-        plan = self.default_plan(when)
-        if plan is not None and (plan.id, ref) in self.items:
-            return plan.id, ref
-        holders = [p for (p, i) in self._by_id.get(ref, ())] if hasattr(self, "_by_id") else []
-        if len(holders) == 1:
-            return holders[0], ref
-        return (plan.id if plan else None), ref
+        holders = [p for (p, _) in self._by_id.get(ref, ()) if p in self.plans]
+        if not holders:
+            plan = self.default_plan(when)
+            return (plan.id if plan else None), ref
+        families = {self.plans[p].file.family for p in holders}
+        family = "ssw" if "ssw" in families else self.plans[holders[0]].file.family
+        chosen = self.plan_by_date(family, when)
+        if when is not None or chosen is None or (chosen.id, ref) in self.items:
+            return (chosen.id if chosen else None), ref
+        # no date: the latest plan of the family holding the id that has started by today
+        held = [p for p in self.family_plans(family) if (p.id, ref) in self.items]
+        started = [p for p in held if p.start <= today()]
+        return (started[-1] if started else held[0]).id, ref
 
     def resolve(self, ref: str, when: dt.date | None = None) -> Item | None:
         plan, item = self.plan_of_ref(ref, when)
         return self.items.get((plan, item)) if plan else None
 
     def index_ids(self) -> None:
+        """Indexes over the items, built once the items are in (the loader calls it)."""
         by_id: dict[str, list[tuple[str, str]]] = {}
-        for key in self.items:
+        continuations: dict[tuple[str, str], tuple[str, str]] = {}
+        for key, item in self.items.items():
             by_id.setdefault(key[1], []).append(key)
+            if item.vervolg_van:
+                plan, _, old = item.vervolg_van.partition(":")
+                continuations[(plan, old)] = key
         self._by_id = by_id
+        self.continuations = continuations
+
+    def predecessor(self, item: Item) -> Item | None:
+        """The item this one continues (`vervolg_van`), if it exists."""
+        if not item.vervolg_van:
+            return None
+        plan, _, old = item.vervolg_van.partition(":")
+        return self.items.get((plan, old))
+
+    def continuation(self, item: Item) -> Item | None:
+        """The item of a later plan that continues this one."""
+        key = self.continuations.get(item.key)
+        return self.items.get(key) if key else None
 
     def plan_items(self, plan_id: str) -> list[Item]:
         return [i for (p, _), i in self.items.items() if p == plan_id]
@@ -194,7 +239,7 @@ def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
         ds.items[(plan.id, action.id)] = Item(
             plan.id, action.id, "sam-action", action.title, action.text,
             themes=tuple(action.themes), lead=action.lead, partners=tuple(action.partners),
-            path=path, loc=("actions", i),
+            vervolg_van=action.vervolg_van, path=path, loc=("actions", i),
         )
         for goal in action.goals:
             parent = ds.items.get((plan.id, goal))
@@ -215,7 +260,7 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
     t_kl = _tags(theme.krachtlijnen)
     t_sp = _tags(speerpunten, theme.speerpunten)
     t_item = Item(plan_id, theme.id, "theme", theme.title, theme.text, theme=theme.id,
-                  krachtlijnen=t_kl, speerpunten=t_sp, path=path)
+                  krachtlijnen=t_kl, speerpunten=t_sp, vervolg_van=theme.vervolg_van, path=path)
     ds.items[(plan_id, theme.id)] = t_item
     for a_i, action in enumerate(theme.actions):
         a_kl = _tags(t_kl, action.krachtlijnen)
@@ -224,7 +269,7 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
             plan_id, action.id, "action", action.title, action.text, parent=theme.id, theme=theme.id,
             krachtlijnen=a_kl, speerpunten=a_sp, scope=action.scope, due=action.due,
             milestone=action.milestone, lead=action.lead, lead_source=action.lead_source,
-            partners=tuple(action.partners), path=path, loc=("actions", a_i),
+            partners=tuple(action.partners), vervolg_van=action.vervolg_van, path=path, loc=("actions", a_i),
         )
         ds.items[(plan_id, action.id)] = a_item
         t_item.children.append(action.id)
@@ -233,7 +278,7 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
                 plan_id, ini.id, "initiative", ini.text, "", parent=action.id, theme=theme.id,
                 krachtlijnen=_tags(a_kl, ini.krachtlijnen), speerpunten=_tags(a_sp, ini.speerpunten),
                 scope=ini.scope, due=ini.due, milestone=ini.milestone, lead=ini.lead or action.lead,
-                partners=_tags(action.partners, ini.partners), path=path,
+                partners=_tags(action.partners, ini.partners), vervolg_van=ini.vervolg_van, path=path,
                 loc=("actions", a_i, "initiatives", i_i),
             )
             a_item.children.append(ini.id)

@@ -15,10 +15,13 @@ import csv
 import io
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from ssw import dataset as d
 from ssw import status as st
+from ssw.escape import json_text, spreadsheet_cell
+from ssw.figures import figures_dict, headline
 from ssw.loader import Loaded, natural_key, update_lines
 from ssw.problems import SswError
 from ssw.root import Root
@@ -38,9 +41,10 @@ SHEETS = ("plans", "themes", "actions", "initiatives", "regional-actions", "plat
 
 ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "title", "text", "scope", "due",
                 "milestone", "date", "lead", "partners", "krachtlijnen", "speerpunten", "status", "platform_status",
-                "stil", "te_laat", "last_update", "dropped")
+                "stil", "te_laat", "past_due_no_data", "last_update", "dropped")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "source", "themes", "speerpunten",
+    "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "items", "with_data", "without_data",
+              "realised", "progress_pct", "late", "past_due_no_data", "source", "themes", "speerpunten",
               "krachtlijnen", "milestones", "file"),
     **{sheet: ITEM_COLUMNS for sheet in ITEM_SHEETS},
     "platforms": ("id", "name", "level", "province", "chair", "chair_organisation", "bodies", "focus", "file"),
@@ -67,11 +71,15 @@ def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict
     plan_rows = []
     for plan in plans:
         as_of, reason = st.default_as_of(plan)
-        states.update({k: s for k, s in st.item_states(ds, as_of, root.stale_months).items() if k[0] == plan.id})
+        own = {k: s for k, s in st.item_states(ds, as_of, root.stale_months).items() if k[0] == plan.id}
+        states.update(own)
+        fig = headline(sorted((s for s in own.values() if s.item.kind != "regional-action"),
+                              key=lambda s: natural_key(s.item.id)), plan.id, as_of)
+        figures = {k: v for k, v in figures_dict(fig).items() if k in COLUMNS["plans"]}
         f = plan.file
         plan_rows.append({
             "id": f.id, "family": f.family, "title": f.title, "start": str(f.period.start), "end": str(f.period.end),
-            "as_of": as_of.isoformat(), "as_of_reason": reason, "source": f.source, "themes": list(plan.themes),
+            "as_of": as_of.isoformat(), "as_of_reason": reason, **figures, "source": f.source, "themes": list(plan.themes),
             "speerpunten": [s.id for s in f.speerpunten], "krachtlijnen": [k.id for k in f.krachtlijnen],
             "milestones": [m.id for m in f.milestones], "file": plan.path,
         })
@@ -108,6 +116,7 @@ def _item(ds: d.Dataset, item: d.Item, state: st.ItemState | None) -> dict[str, 
         "platform_status": {p: s.status for p, s in state.platforms.items()} if state else {},
         "stil": state.stil if state else None,
         "te_laat": state.te_laat if state else None,
+        "past_due_no_data": state.past_due if state else None,
         "last_update": _str(state.last.date) if state and state.last else None,
         "dropped": item.dropped,
     }
@@ -152,7 +161,7 @@ def _decision(e: d.Entry) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _flat(column: str, value: Any) -> Any:
@@ -188,12 +197,16 @@ def tables(data: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], list[list[A
     return out
 
 
-def csv_text(headers: tuple[str, ...], rows: list[list[Any]]) -> str:
+def csv_text(headers: Sequence[str], rows: list[list[Any]]) -> str:
+    """CSV with formula cells neutralised (`spreadsheet_cell`). A row holding a carriage
+    return is fully quoted: Python's writer quotes only the line terminator it writes."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers)
+    plain = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(headers)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        cells = ["" if v is None else spreadsheet_cell(v) for v in row]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else plain).writerow(cells)
     return buf.getvalue()
 
 
@@ -235,7 +248,7 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
         for r_i, row in enumerate(rows, start=2):
             for c_i, value in enumerate(row, start=1):
                 if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    value = spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
                 cell = ws.cell(row=r_i, column=c_i, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula ("=...") or a number

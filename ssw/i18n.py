@@ -1,629 +1,162 @@
 """The one message catalogue: every user-facing sentence, in Dutch and English.
 
-Keys are stable; machine-readable output (codes, JSON keys, enum values) never
-goes through here, so it is the same in every language.
+THE MESSAGES ARE NO LONGER IN THIS FILE. They live in two gettext catalogues:
+
+    ssw/locale/nl/LC_MESSAGES/ssw.po    Dutch, the default (and the list of keys)
+    ssw/locale/en/LC_MESSAGES/ssw.po    English (--lang en)
+
+A msgid is the symbolic key the code uses (`problem.tab`, `out.valid`, ...), a msgstr the
+sentence, with `{name}` placeholders filled by `t(key, lang, name=...)`. Keys are stable;
+machine-readable output (codes, JSON keys, enum values) never goes through here, so it is
+the same in every language.
+
+Add a message: append an entry to BOTH files (same msgid, same placeholders; a test checks)
+and call `t("your.key", lang, ...)`:
+
+    msgid "out.thing-done"
+    msgstr "{thing} is klaar"
+
+A message with a count gets plural forms (nl and en both have two: n == 1 and the rest); `t()`
+picks the form from the `count` parameter, `tn(key, n, lang)` from `n`:
+
+    msgid "n.files"
+    msgid_plural "n.files"
+    msgstr[0] "{count} bestand"
+    msgstr[1] "{count} bestanden"
+
+Several counts in one sentence: give each its own `n.*` noun (`n.files`, `n.items`, ...)
+and pass the results as parameters (see `out.valid`).
+
+Translate, extract, update and compile with Babel (`pip install -e '.[test]'` brings it).
+Dutch is the source language and the keys are symbolic (many are built at run time, like
+`problem.<code>`), so the template is made from the Dutch catalogue, not from the code:
+
+    pybabel extract -F babel.cfg -k t -k tn -o /tmp/ssw-code.pot .  # keys the code names literally
+    python -m ssw.i18n template                            # ssw/locale/ssw.pot from nl
+    pybabel update -i ssw/locale/ssw.pot -d ssw/locale -D ssw -l en --no-fuzzy-matching --no-wrap
+    pybabel compile -d ssw/locale -D ssw --statistics       # optional, see below
+
+`pybabel update` adds new keys to en with an empty msgstr, to be translated. The `.mo` files
+are never committed: a regular install compiles them (setup.py's build step), and when a
+`.po` is newer than its `.mo` (a source checkout, an editable install, a fresh edit) ssw
+compiles it once into its cache folder (`$XDG_CACHE_HOME/ssw`, else `~/.cache/ssw`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gettext
+import hashlib
+import io
+import os
+import struct
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 LANGS = ("nl", "en")
+DOMAIN = "ssw"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-# key -> (nl, en)
-MESSAGES: dict[str, tuple[str, str]] = {
-    # --- problems: message -------------------------------------------------------------
-    "problem.unreadable": ("bestand kan niet gelezen worden: {reason}", "cannot read file: {reason}"),
-    "problem.file-too-large": ("bestand is te groot ({size} bytes, limiet {limit})", "file is too large ({size} bytes, limit {limit})"),
-    "problem.nul-byte": ("NUL-teken in het bestand", "NUL byte in the file"),
-    "problem.not-utf8": ("geen UTF-8 (byte {byte})", "not UTF-8 (byte {byte})"),
-    "problem.merge-conflict": ("git-conflictmarkering '{marker}'", "git merge-conflict marker '{marker}'"),
-    "problem.tab": ("tab in de inspringing", "tab in indentation"),
-    "problem.alias": ("ankers en aliassen (&, *) worden niet aanvaard", "anchors and aliases (&, *) are not accepted"),
-    "problem.unsafe-tag": ("onveilige of onbekende YAML-tag {detail} geweigerd", "unsafe or unknown YAML tag {detail} refused"),
-    "problem.yaml-syntax": ("YAML-fout: {detail}", "YAML syntax error: {detail}"),
-    "problem.bad-character": ("ongeldig teken: {detail}", "invalid character: {detail}"),
-    "problem.too-deep": ("te diep genest (limiet {limit} niveaus)", "nested too deeply (limit {limit} levels)"),
-    "problem.duplicate-key": ("sleutel '{key}' staat twee keer in dezelfde mapping", "key '{key}' appears twice in the same mapping"),
-    "problem.empty-file": ("leeg bestand", "empty file"),
-    "problem.unknown-file": ("onbekend soort bestand op deze plaats", "unknown kind of file in this place"),
-    "problem.not-a-list": ("verwacht een lijst van items, niet {got}", "expected a list of entries, not {got}"),
-    "problem.unknown-key": ("onbekende sleutel '{key}'", "unknown key '{key}'"),
-    "problem.missing-key": ("sleutel '{key}' ontbreekt", "missing key '{key}'"),
-    "problem.read-as-bool": ("'{key}' werd als waar/onwaar ({value}) gelezen", "'{key}' was read as a boolean ({value})"),
-    "problem.read-as-number": ("'{key}' {raw} werd gelezen als het getal {value}", "'{key}' {raw} was read as the number {value}"),
-    "problem.bad-value": ("ongeldige waarde '{value}' voor '{key}'", "invalid value '{value}' for '{key}'"),
-    "problem.bad-slug": ("'{value}' is geen geldige id voor '{key}'", "'{value}' is not a valid id for '{key}'"),
-    "problem.bad-url": ("'{value}' is geen toegelaten link", "'{value}' is not an allowed link"),
-    "problem.bad-theme-id": ("'{value}' is geen geldige plan-id voor '{key}'", "'{value}' is not a valid plan id for '{key}'"),
-    "problem.bad-item-id": ("'{value}' is geen geldige id voor '{key}'", "'{value}' is not a valid id for '{key}'"),
-    "problem.bad-ref": ("'{value}' is geen geldige verwijzing", "'{value}' is not a valid reference"),
-    "problem.bad-text": ("ongeldige tekst voor '{key}'", "invalid text for '{key}'"),
-    "problem.too-long": ("'{key}' is te lang (limiet {limit} tekens)", "'{key}' is too long (limit {limit} characters)"),
-    "problem.empty-value": ("'{key}' mag niet leeg zijn", "'{key}' must not be empty"),
-    "problem.expected-mapping": ("'{key}': verwacht sleutels en waarden, niet {got}", "'{key}': expected keys and values, not {got}"),
-    "problem.expected-list": ("'{key}': verwacht een lijst, niet {got}", "'{key}': expected a list, not {got}"),
-    "problem.empty-list": ("'{key}' heeft minstens één element nodig", "'{key}' needs at least one entry"),
-    "problem.wrong-type": ("'{key}': verkeerd type ({got})", "'{key}': wrong type ({got})"),
-    "problem.date-format": ("'{value}' is geen datum", "'{value}' is not a date"),
-    "problem.date-month": ("'{value}': maand {month} bestaat niet", "'{value}': month {month} does not exist"),
-    "problem.date-day": ("'{value}': maand {month} heeft geen dag {day}", "'{value}': month {month} has no day {day}"),
-    "problem.id-not-folder": ("id '{id}' past niet bij de map '{folder}'", "id '{id}' does not match its folder '{folder}'"),
-    "problem.id-not-file": ("id '{id}' past niet bij de bestandsnaam '{file}'", "id '{id}' does not match the file name '{file}'"),
-    "problem.id-position": ("id '{id}' staat op de plaats van '{expected}'", "id '{id}' stands where '{expected}' belongs"),
-    "problem.duplicate-id": ("id '{id}' bestaat al (in {other})", "id '{id}' already exists (in {other})"),
-    "problem.evaluation-subjects": ("oordeel over meer dan één onderwerp ({fields})", "judgement about more than one subject ({fields})"),
-    "problem.evaluation-year": ("year ontbreekt of valt buiten {plan} ({start}-{end})", "year is missing or outside {plan} ({start}-{end})"),
-    "problem.evaluation-year-only": ("year bij moment {moment}", "year with moment {moment}"),
-    "problem.evaluation-twice": ("dit onderwerp heeft op dit moment al een oordeel ({other})", "this subject already has a judgement at this moment ({other})"),
-    "problem.theme-without-plan": ("thema zonder plan: map {plan} heeft geen plan.yaml", "theme without a plan: folder {plan} has no plan.yaml"),
-    "problem.too-many-files": ("te veel bestanden ({count}, limiet {limit})", "too many files ({count}, limit {limit})"),
-    "problem.unknown-ref": ("onbekende {what} '{ref}'", "unknown {what} '{ref}'"),
-    "problem.period-reversed": ("periode eindigt ({end}) vóór ze begint ({start})", "period ends ({end}) before it starts ({start})"),
-    "problem.date-outside-plan": ("datum {date} valt buiten de periode van {plan} ({start} tot {end})", "date {date} is outside the period of {plan} ({start} to {end})"),
-    "problem.date-in-future": ("datum {date} ligt in de toekomst (vandaag: {today})", "date {date} is in the future (today: {today})"),
-    "problem.unknown-platform-folder": ("onbekend platform '{platform}'", "unknown platform '{platform}'"),
-    "problem.not-trackable": ("{id} is een {kind}: voortgang wordt per initiatief bijgehouden", "{id} is a {kind}: progress is recorded per initiative"),
-    "problem.other-platform-action": ("{id} is een eigen actie van {owner}", "{id} is an own action of {owner}"),
-    "problem.regional-item": ("{id} wordt door de regionale platformen uitgevoerd, niet door {platform}", "{id} is carried by the regional platforms, not by {platform}"),
-    "problem.flemish-item": ("{id} is een Vlaamse actie: {platform} kan er geen status voor geven", "{id} is a Flemish-level item: {platform} cannot give it a status"),
-    "problem.regional-id": ("id '{id}' moet beginnen met '{platform}.'", "id '{id}' must start with '{platform}.'"),
-    "problem.link-outside": ("link naar buiten de data-map geweigerd ({target})", "link out of the data folder refused ({target})"),
-    "problem.curly-quotes": ("'{key}': {value} staat tussen tekstverwerker-aanhalingstekens, die in YAML niet tellen", "'{key}': {value} has word-processor quotes, which YAML does not read as quotes"),
-    "problem.file-changed": ("bestand is niet geldig; er werd niets geschreven", "file is not valid; nothing was written"),
-    # --- problems: hint ------------------------------------------------------------------
-    "hint.unreadable": ("controleer de rechten van het bestand", "check the file's permissions"),
-    "hint.file-too-large": ("splits het bestand op (bv. één logbestand per jaar)", "split the file (e.g. one log file per year)"),
-    "hint.nul-byte": ("sla het bestand op als gewone tekst (UTF-8)", "save the file as plain text (UTF-8)"),
-    "hint.not-utf8": ("sla het bestand op als UTF-8", "save the file as UTF-8"),
-    "hint.merge-conflict": ("los het git-conflict op: kies de juiste regels en verwijder de markeringen", "resolve the git conflict: keep the right lines and remove the markers"),
-    "hint.tab": ("vervang tabs door spaties", "replace tabs with spaces"),
-    "hint.alias": ("schrijf de waarde voluit", "write the value out in full"),
-    "hint.unsafe-tag": ("verwijder de tag; ssw voert nooit code uit data uit", "remove the tag; ssw never runs code from data"),
-    "hint.yaml-syntax": ("controleer inspringing en aanhalingstekens; zet tekst met ': ' of ' #' tussen aanhalingstekens", "check indentation and quoting; quote text containing ': ' or ' #'"),
-    "hint.bad-character": ("verwijder het onzichtbare of stuurteken", "remove the invisible or control character"),
-    "hint.too-deep": ("vereenvoudig de structuur", "simplify the structure"),
-    "hint.duplicate-key": ("verwijder één van beide, of begin een nieuw item met '- '", "remove one of them, or start a new entry with '- '"),
-    "hint.empty-file": ("vul het bestand aan of verwijder het", "fill the file or delete it"),
-    "hint.link-outside": ("zet het bestand zelf in de repository", "put the file itself in the repository"),
-    "hint.curly-quotes": ("gebruik gewone aanhalingstekens: \"{fixed}\"", "use straight quotes: \"{fixed}\""),
-    "hint.unknown-file": ("bestanden horen in plan/<plan>/plan.yaml, plan/<plan>/themes/, regions/<platform>/platform.yaml, updates/<jaar>.yaml, actions.yaml, signals.yaml", "files belong in plan/<plan>/plan.yaml, plan/<plan>/themes/, regions/<platform>/platform.yaml, updates/<year>.yaml, actions.yaml, signals.yaml"),
-    "hint.not-a-list": ("begin elk item met '- '", "start each entry with '- '"),
-    "hint.unknown-key": ("bedoelde je '{suggestion}'?", "did you mean '{suggestion}'?"),
-    "hint.unknown-key.none": ("geldige sleutels: {valid}", "valid keys: {valid}"),
-    "hint.missing-key": ("voeg '{key}:' toe", "add '{key}:'"),
-    "hint.read-as-bool": ("zet het tussen aanhalingstekens: \"{raw}\" (yes/no/on/off worden anders als waar/onwaar gelezen)", "quote it: \"{raw}\" (yes/no/on/off are read as true/false)"),
-    "hint.read-as-number": ("zet het tussen aanhalingstekens: \"{raw}\"", "quote it: \"{raw}\""),
-    "hint.bad-value": ("geldige waarden: {expected}", "valid values: {expected}"),
-    "hint.bad-slug": ("gebruik kleine letters, cijfers en koppeltekens", "use lowercase letters, digits and hyphens"),
-    "hint.bad-url": ("alleen http://, https:// en mailto: zijn toegelaten", "only http://, https:// and mailto: are allowed"),
-    "hint.bad-theme-id": ("gebruik cijfers met punten tussen aanhalingstekens, bv. \"4.10\"", "use dotted numbers in quotes, e.g. \"4.10\""),
-    "hint.bad-item-id": ("gebruik letters, cijfers, punten en koppeltekens", "use letters, digits, dots and hyphens"),
-    "hint.bad-ref": ("bv. \"4.2.1.3\" of \"ssw-2020-2024:4.2.1.3\"", "e.g. \"4.2.1.3\" or \"ssw-2020-2024:4.2.1.3\""),
-    "hint.too-long": ("kort de tekst in of verwijs met een link", "shorten the text or link to it"),
-    "hint.expected-mapping": ("schrijf 'sleutel: waarde'-regels", "write 'key: value' lines"),
-    "hint.expected-list": ("schrijf een lijst: [a, b] of regels met '- '", "write a list: [a, b] or lines starting with '- '"),
-    "hint.date-format": ("schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD", "write YYYY, YYYY-MM or YYYY-MM-DD"),
-    "hint.date-month": ("een maand ligt tussen 1 en 12", "a month is between 1 and 12"),
-    "hint.date-day": ("die maand heeft {last} dagen", "that month has {last} days"),
-    "hint.id-not-folder": ("hernoem de map of pas de id aan", "rename the folder or change the id"),
-    "hint.id-not-file": ("hernoem het bestand naar '{id}.yaml' of pas de id aan", "rename the file to '{id}.yaml' or change the id"),
-    "hint.id-position": ("ids volgen de volgorde in het plan; voeg nieuwe items toe als regionale actie", "ids follow the plan's order; add new items as regional actions"),
-    "hint.duplicate-id": ("geef elk item een eigen id", "give every item its own id"),
-    "hint.evaluation-subjects": ("een oordeel gaat over één onderwerp: houd één van theme, speerpunt, krachtlijn, impactdomein en platform (geen: het hele plan)", "a judgement is about one subject: keep one of theme, speerpunt, krachtlijn, impactdomein and platform (none: the whole plan)"),
-    "hint.evaluation-year": ("een jaaroordeel (moment: jaaroverzicht) noemt het jaar waarover het gaat", "a yearly judgement (moment: jaaroverzicht) names the year it is about"),
-    "hint.evaluation-year-only": ("laat year weg: dat hoort alleen bij moment: jaaroverzicht", "leave out year: it belongs to moment: jaaroverzicht only"),
-    "hint.evaluation-twice": ("houd één oordeel per onderwerp en moment, of pas het bestaande aan", "keep one judgement per subject and moment, or change the existing one"),
-    "hint.unknown-ref": ("bedoelde je {suggestion}?", "did you mean {suggestion}?"),
-    "hint.date-outside-plan": ("controleer het jaartal, of verwijs naar een ander plan met 'plan-id:id'", "check the year, or name another plan with 'plan-id:id'"),
-    "hint.date-in-future": ("een update beschrijft wat gebeurd is; plan je iets, gebruik status gepland", "an update says what happened; for plans use status gepland"),
-    "hint.unknown-platform-folder": ("geldige platformen: {valid}", "valid platforms: {valid}"),
-    "hint.not-trackable": ("kies een van: {children}", "pick one of: {children}"),
-    "hint.other-platform-action": ("registreer het bij {owner}, of maak een eigen actie aan", "record it under {owner}, or create an own action"),
-    "hint.regional-item": ("registreer het met --region <regionaal platform>", "record it with --region <regional platform>"),
-    "hint.flemish-item": ("registreer het met --region vlaanderen, of meld het als signaal", "record it with --region vlaanderen, or report it as a signal"),
-    "hint.regional-id": ("gebruik <platform>.<jaar>.<nr>, bv. {platform}.2023.1", "use <platform>.<year>.<n>, e.g. {platform}.2023.1"),
-    # --- errors that stop a command ------------------------------------------------------
-    "err.problems": ("{count} probleem/problemen gevonden", "{count} problem(s) found"),
-    "err.no-root": ("geen ssw-map gevonden vanaf {path} (een map met plan/ of ssw.toml); gebruik --root of SSW_ROOT", "no ssw root found from {path} (a folder holding plan/ or ssw.toml); use --root or SSW_ROOT"),
-    "err.root-missing": ("map bestaat niet: {path}", "folder does not exist: {path}"),
-    "err.not-a-root": ("{path} is geen ssw-map: er is geen plan/ of ssw.toml", "{path} is not an ssw root: no plan/ or ssw.toml"),
-    "err.config": ("ongeldige configuratie {path}: {reason}", "invalid configuration {path}: {reason}"),
-    "err.config-outside": ("{path}: plan = \"{plan}\" ligt buiten de git-werkmap", "{path}: plan = \"{plan}\" lies outside the git work tree"),
-    "err.unknown-id": ("onbekende id '{id}'", "unknown id '{id}'"),
-    "err.unknown-id-suggest": ("onbekende id '{id}'; bedoelde je: {suggestions}?", "unknown id '{id}'; did you mean: {suggestions}?"),
-    "err.unknown-region": ("onbekend platform '{value}'; kies uit: {valid}", "unknown platform '{value}'; choose from: {valid}"),
-    "err.unknown-plan": ("onbekend plan '{value}'; kies uit: {valid}", "unknown plan '{value}'; choose from: {valid}"),
-    "err.unknown-kind": ("onbekend bestandssoort '{value}'; kies uit: {valid}", "unknown file kind '{value}'; choose from: {valid}"),
-    "err.bad-date": ("ongeldige datum '{value}': schrijf JJJJ-MM-DD", "invalid date '{value}': write YYYY-MM-DD"),
-    "err.bad-option": ("ongeldige waarde '{value}' voor {option}; kies uit: {valid}", "invalid value '{value}' for {option}; choose from: {valid}"),
-    "err.write": ("kan niet schrijven naar {path}: {reason}", "cannot write to {path}: {reason}"),
-    "err.lock": ("{path} is bezet door een ander ssw-proces; probeer opnieuw", "{path} is locked by another ssw process; try again"),
-    "err.record-refused": ("niets geschreven: {path} is nu al ongeldig", "nothing written: {path} is invalid already"),
-    "err.ended-plan-date": ("{plan} is afgelopen ({end}): geef met --date aan wanneer het gebeurde", "{plan} has ended ({end}): say when it happened with --date"),
-    "err.note-required": ("geef een notitie met --note", "give a note with --note"),
-    "err.git": ("git-fout: {reason}", "git error: {reason}"),
-    "err.out-path": ("ongeldig uitvoerpad {path}: {reason}", "invalid output path {path}: {reason}"),
-    "err.template": ("fout in sjabloon {name}: {reason}", "template error in {name}: {reason}"),
-    "err.no-plan": ("geen plan gevonden in {path}", "no plan found in {path}"),
-    "err.xlsx": ("xlsx vraagt het pakket openpyxl: pip install openpyxl", "xlsx needs the openpyxl package: pip install openpyxl"),
-    "err.no-git": ("{path} is geen git-repository", "{path} is not a git repository"),
-    "err.bad-ref": ("'{value}' is geen datum en geen git-referentie", "'{value}' is neither a date nor a git reference"),
-    "err.internal": ("interne fout ({kind}): {detail}. Meld dit aan de ontwikkelaars.", "internal error ({kind}): {detail}. Please report this to the developers."),
-    # --- status / show / regions -------------------------------------------------------
-    "status.gerealiseerd": ("gerealiseerd", "realised"),
-    "status.lopend": ("lopend", "ongoing"),
-    "status.gepland": ("gepland", "planned"),
-    "status.uitgesteld": ("uitgesteld", "postponed"),
-    "status.geschrapt": ("geschrapt", "dropped"),
-    "status.onbekend": ("onbekend", "unknown"),
-    "kind.theme": ("thema", "theme"),
-    "kind.action": ("actie", "action"),
-    "kind.initiative": ("initiatief", "initiative"),
-    "kind.goal": ("doelstelling", "goal"),
-    "kind.sam-action": ("actie (SAM)", "action (SAM)"),
-    "kind.contribution": ("bijdrage (SAM)", "contribution (SAM)"),
-    "kind.regional-action": ("eigen actie van een platform", "a platform's own action"),
-    "kind.platform": ("platform", "platform"),
-    "kind.organisation": ("organisatie", "organisation"),
-    "scope.vlaams": ("Vlaams niveau", "Flemish level"),
-    "scope.regionaal": ("regionale platformen", "regional platforms"),
-    "asof.today": ("stand op {date}", "as of {date}"),
-    "asof.plan-end": ("stand op {date}, het einde van het plan", "as of {date}, the end of the plan"),
-    "asof.given": ("stand op {date} (--as-of)", "as of {date} (--as-of)"),
-    "st.summary": ("{total} items: {parts}", "{total} items: {parts}"),
-    "st.no-data": ("Voor {unknown} van de {total} items is nog geen voortgang geregistreerd: ze tellen als onbekend, niet als gepland.", "For {unknown} of {total} items no progress has been recorded yet: they count as unknown, not as planned."),
-    "st.col.id": ("id", "id"),
-    "st.col.theme": ("thema", "theme"),
-    "st.col.progress": ("voortgang", "progress"),
-    "st.speerpunten": ("Speerpunten", "Spearheads"),
-    "st.regions": ("Platformen", "Platforms"),
-    "st.stale": ("Stil: geen update sinds meer dan {months} maanden", "Quiet: no update for more than {months} months"),
-    "st.late": ("Te laat: vervaldatum voorbij, niet gerealiseerd", "Late: past due, not realised"),
-    "st.none": ("geen", "none"),
-    "st.filtered": ("filter: {filters}", "filter: {filters}"),
-    "st.legend": ("✔ gerealiseerd  ▶ lopend  ○ gepland  ‖ uitgesteld  ✗ geschrapt  ? onbekend  ★ speerpunt", "✔ realised  ▶ ongoing  ○ planned  ‖ postponed  ✗ dropped  ? unknown  ★ spearhead"),
-    "st.region-line": ("voorzitter: {chair} · laatste update: {last} · focus {year}: {focus} · open signalen: {signals} · eigen acties: {own}", "chair: {chair} · last update: {last} · focus {year}: {focus} · open signals: {signals} · own actions: {own}"),
-    "st.incomplete": ("ONVOLLEDIG: ongeldige bestanden {files}", "INCOMPLETE: invalid files {files}"),
-    "st.last": ("laatste update: {updates}", "last update: {updates}"),
-    "st.due": ("verviel: {due}", "due: {due}"),
-    "st.other-plans": ("Andere plannen: {plans} (gebruik --plan)", "Other plans: {plans} (use --plan)"),
-    "show.title": ("{kind} {id}", "{kind} {id}"),
-    "show.plan": ("plan", "plan"),
-    "show.parent": ("onderdeel van", "part of"),
-    "show.scope": ("uitvoering", "carried by"),
-    "show.due": ("vervaldatum", "due"),
-    "show.lead": ("trekker", "lead"),
-    "show.partners": ("partners", "partners"),
-    "show.krachtlijnen": ("krachtlijnen", "krachtlijnen"),
-    "show.speerpunten": ("speerpunten", "spearheads"),
-    "show.status": ("status", "status"),
-    "show.per-platform": ("Status per platform", "Status per platform"),
-    "show.history": ("Geschiedenis (nieuwste eerst)", "History (newest first)"),
-    "show.no-history": ("nog geen updates: status onbekend", "no updates yet: status unknown"),
-    "show.children": ("Onderdelen", "Parts"),
-    "show.themes": ("thema's", "themes"),
-    "show.decisions": ("Besluiten van de stuurgroep", "Decisions of the steering group"),
-    "show.chair": ("voorzitter", "chair"),
-    "show.focus": ("focus", "focus"),
-    "show.members": ("samenstelling", "members"),
-    "show.items": ("Items met deze organisatie", "Items naming this organisation"),
-    "show.contacts": ("contactpersonen", "contacts"),
-    "show.aliases": ("ook gespeld", "also spelt"),
-    "show.unknown-chair": ("niet vermeld in de bronnen", "not named in the sources"),
-    "show.stil": ("stil", "quiet"),
-    "show.te-laat": ("te laat", "late"),
-    "show.lead-source": ("bron trekker", "lead source"),
-    "rg.col.platform": ("platform", "platform"),
-    "rg.col.chair": ("voorzitter", "chair"),
-    "rg.col.last": ("laatst", "latest"),
-    "rg.col.focus": ("focus {year}", "focus {year}"),
-    "rg.col.updates": ("upd. {year}", "upd. {year}"),
-    "rg.col.own": ("eigen acties", "own actions"),
-    "rg.col.signals": ("signalen", "signals"),
-    "cmd.app": ("Volg het Actieplan Sterk Sociaal Werk op vanuit YAML-bestanden in git.\n\nVoorbeeld: ssw status --region antwerpen", "Follow the Actieplan Sterk Sociaal Werk from YAML files in git.\n\nExample: ssw status --region antwerpen"),
-    # --- command-line help (chosen before the app is built: --lang or SSW_LANG) ----------
-    "cmd.validate": ('Controleer alle bestanden: YAML, schema, ids, verwijzingen, datums.\n\nVoorbeeld: ssw validate --format json', 'Check every file: YAML, schema, ids, references, dates.\n\nExample: ssw validate --format json'),
-    "cmd.schema": ('JSON Schema van elke bestandssoort, voor editors.\n\nVoorbeeld: ssw schema updates', 'JSON Schema of every file kind, for editors.\n\nExample: ssw schema updates'),
-    "cmd.status": ('Waar staan we: voortgang per thema, speerpunt en platform; stille en late items.\n\nVoorbeeld: ssw status --region antwerpen --stale', 'Where do we stand: progress per theme, speerpunt and platform; quiet and late items.\n\nExample: ssw status --region antwerpen --stale'),
-    "cmd.show": ('Toon één thema, actie, initiatief, platform of organisatie met zijn geschiedenis.\n\nVoorbeeld: ssw show 4.8.1', 'Show one theme, action, initiative, platform or organisation with its history.\n\nExample: ssw show 4.8.1'),
-    "cmd.regions": ("De platformen: voorzitter, laatste update, focusthema's van dit jaar.\n\nVoorbeeld: ssw regions --format json", 'The platforms: chair, last update, focus themes of the year.\n\nExample: ssw regions --format json'),
-    "cmd.record": ('Voeg één update toe aan het logboek van een platform (andere regels blijven onaangeroerd).\n\nVoorbeeld: ssw record 4.2.2.2 --region antwerpen --status lopend --note "Eerste bijeenkomst"', 'Append one update to a platform\'s log (other lines stay untouched).\n\nExample: ssw record 4.2.2.2 --region antwerpen --status lopend --note "First meeting"'),
-    "cmd.add-action": ('Voeg een eigen (bottom-up) actie van een platform toe, met de volgende vrije id.\n\nVoorbeeld: ssw add-action --region antwerpen --title "Lerend netwerk" --theme 4.2', 'Add a platform\'s own (bottom-up) action, with the next free id.\n\nExample: ssw add-action --region antwerpen --title "Learning network" --theme 4.2'),
-    "cmd.report": ('Jaaroverzicht, tussentijdse evaluatie of eindevaluatie als Markdown of HTML.\n\nStandaard geschreven naar reports/<plan>-<soort>-<jaar>.<taal>.<md|html>.\n\nVoorbeeld: ssw report --year 2023 --format html', 'Yearly overview, interim or final evaluation as Markdown or HTML.\n\nWritten by default to reports/<plan>-<kind>-<year>.<lang>.<md|html>.\n\nExample: ssw report --year 2023 --format html'),
-    "cmd.export": ('De hele afgeleide dataset: plannen, items met status, platformen, organisaties, updates.\n\nZonder --out: json naar standaarduitvoer, xlsx naar reports/ssw-export.xlsx; csv vraagt --out MAP.\n\nVoorbeeld: ssw export --format xlsx --out stand.xlsx', 'The whole resolved data set: plans, items with status, platforms, organisations, updates.\n\nWithout --out: json to standard output, xlsx to reports/ssw-export.xlsx; csv needs --out FOLDER.\n\nExample: ssw export --format xlsx --out state.xlsx'),
-    "cmd.changes": ('Wat veranderde tussen twee momenten in git: statuswijzigingen, nieuwe updates, nieuwe of geschrapte eigen acties, nieuwe signalen; per thema en platform, met wie ze vastlegde.\n\nVoorbeeld: ssw changes --since stuurgroep-2023-05 --until stuurgroep-2023-11', 'What changed between two moments in git: status changes, new updates, new or dropped own actions, new signals; per theme and platform, with who committed them.\n\nExample: ssw changes --since stuurgroep-2023-05 --until stuurgroep-2023-11'),
-    "cmd.coverage": ("Wat beweegt er in een jaar: actieve items per speerpunt en krachtlijn, per platform; gaten (niets in beweging) en focusthema's zonder beweging; het plan zoals goedgekeurd naast het plan met wijzigingen.\n\nVoorbeeld: ssw coverage --year 2023", 'What moves in a year: active items per speerpunt and krachtlijn, per platform; gaps (nothing moving) and focus themes without movement; the plan as adopted beside the plan with amendments.\n\nExample: ssw coverage --year 2023'),
-    "cmd.agenda": ('Voorstellen voor de agenda van de volgende stuurgroep: lang stille en te late items, open opvolging van besluiten, platformen zonder jaarlijkse verantwoording, speerpunten zonder beweging, open signalen.\n\nVoorbeeld: ssw agenda --as-of 2023-11-15 --stale-after 9', "Proposals for the next stuurgroep's agenda: items quiet or late for long, open follow-ups of decisions, platforms without their yearly account, speerpunten without movement, open signals.\n\nExample: ssw agenda --as-of 2023-11-15 --stale-after 9"),
-    "opt.report-out": ("Uitvoerbestand; '-' = standaarduitvoer; een bestaande map = de standaardnaam in die map.", "Output file; '-' = standard output; an existing folder = the default name in that folder."),
-    "opt.report-year": ("Jaar van het rapport (standaard: het jaar van min(vandaag, einde plan); bij tussentijds het jaar van de tussentijdse evaluatie).", "Year of the report (default: the year of min(today, plan end); for tussentijds the year of the interim evaluation)."),
-    "opt.report-kind": ("jaaroverzicht, tussentijds of eindevaluatie.", "jaaroverzicht, tussentijds or eindevaluatie."),
-    "opt.report-format": ("md of html.", "md or html."),
-    "opt.templates": ("Map met sjablonen die de standaard vervangen (bestand per bestand).", "Folder with templates that replace the defaults (file by file)."),
-    "opt.allow-invalid": ("Maak het rapport ondanks fouten; getroffen platformen worden als onvolledig gemarkeerd.", "Build the report despite problems; affected platforms are marked incomplete."),
-    "opt.export-format": ("json, csv of xlsx.", "json, csv or xlsx."),
-    "opt.export-out": ("Uitvoerbestand ('-' = standaarduitvoer); voor csv een map.", "Output file ('-' = standard output); for csv a folder."),
-    "opt.format-table-json": ("table of json.", "table or json."),
-    "opt.since": ("Vanaf deze git-referentie (tag, commit, branch) of datum JJJJ-MM-DD (de laatste commit op of voor die dag).", "From this git reference (tag, commit, branch) or date YYYY-MM-DD (the last commit on or before that day)."),
-    "opt.until": ("Tot deze git-referentie of datum (standaard HEAD).", "Up to this git reference or date (default HEAD)."),
-    "opt.coverage-year": ("Het jaar (standaard het jaar van de stand: min(vandaag, einde plan)).", "The year (default the as-of year: min(today, plan end))."),
-    "opt.stale-after": ("Stil: geen update sinds meer dan zoveel maanden.", "Quiet: no update for more than this many months."),
-    "opt.late-after": ("Te laat: vervaldatum meer dan zoveel maanden voorbij.", "Late: due date passed by more than this many months."),
-    "opt.region": ("Platform-id, bv. antwerpen of vlaanderen.", "Platform id, e.g. antwerpen or vlaanderen."),
-    "opt.date": ("Wanneer het gebeurde: JJJJ, JJJJ-MM of JJJJ-MM-DD (standaard vandaag).", "When it happened: YYYY, YYYY-MM or YYYY-MM-DD (default today)."),
-    "opt.commit": ("Commit daarna alleen dit bestand met git.", "Then commit just this file with git."),
-    "opt.target": ("Initiatief (of actie zonder initiatieven, eigen actie), bv. 4.2.2.2.", "Initiative (or action without initiatives, own action), e.g. 4.2.2.2."),
-    "opt.status": ("gepland, lopend, gerealiseerd, uitgesteld of geschrapt.", "gepland, lopend, gerealiseerd, uitgesteld or geschrapt."),
-    "opt.note": ("Wat er gebeurde (zonder --note opent je editor).", "What happened (without --note your editor opens)."),
-    "opt.author": ("Wie het registreert, bv. 'Voorzitter Antwerpen'.", "Who records it, e.g. 'Voorzitter Antwerpen'."),
-    "opt.link": ("Link naar een verslag (herhaalbaar).", "Link to minutes or a report (repeatable)."),
-    "opt.planned": ("Iets dat nog moet gebeuren: datum mag in de toekomst, status gepland.", "Something still to happen: the date may be in the future, status gepland."),
-    "opt.title": ("Korte titel van de actie.", "Short title of the action."),
-    "opt.theme": ("Thema-id (herhaalbaar), bv. 4.2.", "Theme id (repeatable), e.g. 4.2."),
-    "opt.text": ("Beschrijving.", "Description."),
-    "opt.krachtlijn-many": ("Krachtlijn (herhaalbaar), bv. verbindend.", "Krachtlijn (repeatable), e.g. verbindend."),
-    "opt.speerpunt-many": ("Speerpunt (herhaalbaar), bv. draagvlak.", "Speerpunt (repeatable), e.g. draagvlak."),
-    "opt.root": ("Data-map (anders SSW_ROOT, anders zoeken vanaf de huidige map).", "Data folder (else SSW_ROOT, else searched upwards from the current folder)."),
-    "opt.lang": ("Taal van de uitvoer: nl of en (ook SSW_LANG).", "Language of the output: nl or en (also SSW_LANG)."),
-    "opt.format-table-json-csv": ("table, json of csv.", "table, json or csv."),
-    "opt.version": ("Toon de versie.", "Show the version."),
-    "opt.plan": ("Plan-id, bv. ssw-2020-2024 of sam-2021-2025.", "Plan id, e.g. ssw-2020-2024 or sam-2021-2025."),
-    "opt.as-of": ("Bekijk de stand op deze dag (JJJJ-MM-DD).", "Look at the state on this day (YYYY-MM-DD)."),
-    "opt.format-validate": ("text, json, github (annotaties in GitHub Actions) of gitlab (Code Quality-rapport).",
-                            "text, json, github (GitHub Actions annotations) or gitlab (Code Quality report)."),
-    "opt.schema-kind": ("Eén bestandssoort (plan, theme, updates, ...); zonder: schrijf ze allemaal naar schemas/.", "One file kind (plan, theme, updates, ...); without it: write them all to schemas/."),
-    "opt.schema-out": ("Map voor de schema's (standaard schemas/ in de repository).", "Folder for the schemas (default schemas/ in the repository)."),
-    "opt.status-filter": ("Alleen items met deze status (herhaalbaar).", "Only items with this status (repeatable)."),
-    "opt.krachtlijn": ("nabijheid, politiserend, procesmatig, generalistisch of verbindend.", "nabijheid, politiserend, procesmatig, generalistisch or verbindend."),
-    "opt.partner": ("Organisatie-id (trekker of partner), bv. socius.", "Organisation id (lead or partner), e.g. socius."),
-    "opt.speerpunt": ("draagvlak, multidisciplinair, superdivers of hybridisering.", "draagvlak, multidisciplinair, superdivers or hybridisering."),
-    "opt.stale": ("Alleen stille items.", "Only quiet items."),
-    "opt.late": ("Alleen items die te laat zijn.", "Only items that are late."),
-    "opt.show-id": ("Thema, actie, initiatief, platform of organisatie.", "Theme, action, initiative, platform or organisation."),
-    # --- output --------------------------------------------------------------------------
-    "out.valid": ("geen problemen: {files} bestanden, {items} items, {updates} updates", "no problems: {files} files, {items} items, {updates} updates"),
-    "out.problem-count": ("{count} probleem/problemen in {files} bestand(en)", "{count} problem(s) in {files} file(s)"),
-    "out.schema-written": ("{count} schema's geschreven naar {path}", "{count} schemas written to {path}"),
-    "out.recorded": ("geregistreerd in {path}:{line}: {target} → {status}", "recorded in {path}:{line}: {target} → {status}"),
-    "out.committed": ("commit {sha}: {message}", "commit {sha}: {message}"),
-    "out.report-written": ("rapport geschreven: {path}", "report written: {path}"),
-    "out.export-written": ("export geschreven: {path}", "export written: {path}"),
-    # --- record ------------------------------------------------------------------------
-    "problem.future-needs-planned": ("datum {date} ligt in de toekomst (vandaag: {today})", "date {date} is in the future (today: {today})"),
-    "hint.future-needs-planned": ("registreer iets dat nog moet gebeuren met --planned", "record something still to happen with --planned"),
-    "err.record-invalid": ("niets geschreven: met deze invoer zou {path} ongeldig worden", "nothing written: this entry would make {path} invalid"),
-    "err.record-date": ("ongeldige datum '{value}' voor --date: schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD", "invalid date '{value}' for --date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-    "err.status-required": ("geef een status met --status: {valid}", "give a status with --status: {valid}"),
-    "err.planned-status": ("--planned is voor wat nog moet gebeuren: de status is dan gepland, niet '{status}'", "--planned is for what is still to happen: the status is then gepland, not '{status}'"),
-    "err.bad-text": ("{option} bevat tekens die geen geldige tekst (UTF-8) zijn", "{option} contains characters that are not valid text (UTF-8)"),
-    "err.editor": ("kan de editor '{editor}' niet starten; geef de notitie met --note", "cannot start the editor '{editor}'; give the note with --note"),
-    "err.note-empty": ("lege notitie: niets geschreven", "empty note: nothing written"),
-    "err.git-identity": ("git kent je naam niet: stel git config user.name en user.email in", "git does not know who you are: set git config user.name and user.email"),
-    "err.commit-failed": ("{path} is geschreven maar niet gecommit: {reason}", "{path} was written but not committed: {reason}"),
-    "out.action-added": ("eigen actie {id} toegevoegd in {path}:{line}", "own action {id} added in {path}:{line}"),
-    "record.editor-help": ("# Schrijf de notitie voor {target} ({region}, {status}). Regels die met '#' beginnen worden genegeerd; een lege notitie breekt af.", "# Write the note for {target} ({region}, {status}). Lines starting with '#' are ignored; an empty note aborts."),
-    "record.header-updates": ("# Voortgangslogboek van {name}, {year}: enkel toevoegen (append-only), nooit bestaande regels wijzigen.", "# Progress log of {name}, {year}: append only, never change existing lines."),
-    "record.header-actions": ("# Eigen acties van {name}: ids {platform}.<jaar>.<nr>; enkel toevoegen (append-only).", "# Own actions of {name}: ids {platform}.<year>.<n>; append only."),
-    # --- report (ssw report / ssw export) ------------------------------------------------
-    "err.report-year": ("geen rapport voor {year}: {plan} loopt van {start} tot {end}", "no report for {year}: {plan} runs from {start} to {end}"),
-    "err.templates-dir": ("sjablonenmap bestaat niet: {path}", "templates folder does not exist: {path}"),
-    "err.csv-needs-out": ("--format csv schrijft één CSV per blad: geef een map met --out MAP", "--format csv writes one CSV per sheet: give a folder with --out DIR"),
-    "err.out-parent": ("map {path} bestaat niet", "folder {path} does not exist"),
-    "report.template-missing": ("sjabloon {name} niet gevonden", "template {name} not found"),
-    "report.rendering": ("rapport maken…", "building the report…"),
-    "report.exporting": ("exporteren…", "exporting…"),
-    "report.title.jaaroverzicht": ("Jaaroverzicht {year}", "Annual overview {year}"),
-    "report.title.tussentijds": ("Tussentijdse evaluatie {year}", "Interim evaluation {year}"),
-    "report.title.eindevaluatie": ("Eindevaluatie {start}-{year}", "Final evaluation {start}-{year}"),
-    "report.year.plan-end": ("{plan} liep af op {end}: zonder --year toont dit rapport het laatste jaar van het plan, {year}.", "{plan} ended on {end}: without --year this report shows the plan's last year, {year}."),
-    "report.year.today": ("Zonder --year toont dit rapport het lopende jaar, {year}.", "Without --year this report shows the current year, {year}."),
-    "report.year.milestone": ("Zonder --year toont dit rapport het jaar van de {milestone}: {year}.", "Without --year this report shows the year of the {milestone}: {year}."),
-    "report.asof.year-end": ("stand op {date}, het einde van {year}", "as of {date}, the end of {year}"),
-    "report.provenance": ("Bron: {source} · gemaakt op {date} · validatie: {validation}", "Source: {source} · built on {date} · validation: {validation}"),
-    "report.prov.commit": ("commit {commit} {state}", "commit {commit} {state}"),
-    "report.prov.clean": ("(gegevens en sjablonen vastgelegd)", "(data and templates committed)"),
-    "report.prov.dirty": ("(met niet-vastgelegde wijzigingen in gegevens of sjablonen)", "(with uncommitted changes in data or templates)"),
-    "report.prov.unknown": ("(wijzigingen onbekend)", "(changes unknown)"),
-    "report.prov.no-git": ("geen git-commit (map buiten git)", "no git commit (folder outside git)"),
-    "report.prov.valid": ("geen problemen", "no problems"),
-    "report.prov.problems": ("{count} probleem/problemen, gemaakt met --allow-invalid", "{count} problem(s), built with --allow-invalid"),
-    "report.problems": ("Dit rapport is onvolledig: de gegevens bevatten fouten. Wat ongeldig is, ontbreekt.", "This report is incomplete: the data contain errors. What is invalid is left out."),
-    "report.period": ("Periode {start} tot {end}", "Period {start} to {end}"),
-    "report.contents": ("Inhoud", "Contents"),
-    "report.summary": ("Samenvatting", "Summary"),
-    "report.summary.progress": ("Voortgang: {done} van {base} items gerealiseerd ({pct}%).", "Progress: {done} of {base} items realised ({pct}%)."),
-    "report.summary.activity": ("In {year}: {updates} updates en {actions} eigen acties van de platformen.", "In {year}: {updates} updates and {actions} own actions of the platforms."),
-    "report.col.status": ("status", "status"),
-    "report.col.count": ("aantal", "count"),
-    "report.col.share": ("aandeel", "share"),
-    "report.col.id": ("id", "id"),
-    "report.col.item": ("item", "item"),
-    "report.col.due": ("vervaldatum", "due"),
-    "report.col.last": ("laatste update", "latest update"),
-    "report.col.date": ("datum", "date"),
-    "report.col.platform": ("platform", "platform"),
-    "report.col.target": ("doel", "target"),
-    "report.col.note": ("notitie", "note"),
-    "report.col.author": ("auteur", "author"),
-    "report.col.source": ("bron", "source"),
-    "report.col.progress": ("voortgang", "progress"),
-    "report.col.items": ("items", "items"),
-    "report.col.chart": ("verdeling", "distribution"),
-    "report.col.theme": ("thema", "theme"),
-    "report.col.themes": ("thema's", "themes"),
-    "report.col.speerpunt": ("speerpunt", "spearhead"),
-    "report.col.updates": ("updates", "updates"),
-    "report.col.own": ("eigen acties", "own actions"),
-    "report.col.good-practices": ("goede praktijken", "good practices"),
-    "report.col.follow-up": ("opvolging", "follow-up"),
-    "report.col.done": ("afgerond", "done"),
-    "report.chart.summary": ("Items per status", "Items per status"),
-    "report.chart.themes": ("Voortgang per thema", "Progress per theme"),
-    "report.chart.speerpunten": ("Voortgang per speerpunt", "Progress per spearhead"),
-    "report.speerpunten": ("De speerpunten", "The spearheads"),
-    "report.speerpunten.intro": ("De voortgang van de Vlaamse acties, in het bijzonder rond de speerpunten (hoofdstuk 5 van het plan).", "Progress of the Flemish actions, in particular on the spearheads (chapter 5 of the plan)."),
-    "report.speerpunt.themes": ("Thema's: {themes}", "Themes: {themes}"),
-    "report.speerpunt.moved": ("Beweging in {year}", "Movement in {year}"),
-    "report.themes": ("Thema's en acties", "Themes and actions"),
-    "report.theme.counts": ("{total} items · {parts} · voortgang {pct}%", "{total} items · {parts} · progress {pct}%"),
-    "report.changes": ("Wat veranderde in {year}", "What changed in {year}"),
-    "report.no-changes": ("Geen updates in {year}.", "No updates in {year}."),
-    "report.regions": ("Platformen", "Platforms"),
-    "report.regions.intro": ("Per platform: welke acties werden ondernomen, wat is de stand van zaken, op welke thema's wordt ingezoomd (hoofdstuk 5 van het plan).", "Per platform: which actions were taken, what is the state of affairs, which themes it zooms in on (chapter 5 of the plan)."),
-    "report.region.chair": ("Voorzitter: {chair}", "Chair: {chair}"),
-    "report.region.incomplete": ("Onvolledig: deze bestanden zijn ongeldig en ontbreken in dit rapport", "Incomplete: these files are invalid and left out of this report"),
-    "report.region.actions": ("Ondernomen acties in {year}", "Actions taken in {year}"),
-    "report.region.no-actions": ("Geen updates of eigen acties geregistreerd in {year}.", "No updates or own actions recorded in {year}."),
-    "report.region.own-actions": ("Eigen acties", "Own actions"),
-    "report.region.state": ("Stand van zaken", "State of affairs"),
-    "report.region.unknown": ("{count} van de {total} items zonder gegevens (onbekend).", "{count} of {total} items without data (unknown)."),
-    "report.region.no-data": ("Nog geen voortgang geregistreerd: alle {total} items zijn onbekend.", "No progress recorded yet: all {total} items are unknown."),
-    "report.region.focus": ("Focusthema's {year}", "Focus themes {year}"),
-    "report.region.no-focus": ("Geen focusthema's opgegeven voor {year}.", "No focus themes given for {year}."),
-    "report.region.signals": ("Signalen en goede praktijken in {year}", "Signals and good practices in {year}"),
-    "report.region.no-signals": ("Geen signalen of goede praktijken in {year}.", "No signals or good practices in {year}."),
-    "report.region.open-signals": ("Open signalen (alle jaren): {count}", "Open signals (all years): {count}"),
-    "report.type.signaal": ("signaal", "signal"),
-    "report.type.goede-praktijk": ("goede praktijk", "good practice"),
-    "report.signal.open": ("open", "open"),
-    "report.signal.beantwoord": ("beantwoord", "answered"),
-    "report.flag.stil": ("stil", "quiet"),
-    "report.flag.te-laat": ("te laat", "late"),
-    "report.stale-late": ("Stille en late items", "Quiet and late items"),
-    "report.none": ("Geen.", "None."),
-    "report.decisions": ("Besluiten van de stuurgroep in {year}", "Decisions of the steering group in {year}"),
-    "report.yes": ("ja", "yes"),
-    "report.no": ("nee", "no"),
-    "report.appendix": ("Bijlage: alle updates van {year}", "Appendix: every update of {year}"),
-    "report.interim.progress": ("Voortgang tot de conferentie ({date})", "Progress up to the conference ({date})"),
-    "report.interim.due": ("Initiatieven die tegen de conferentie gepland waren", "Initiatives planned for the conference"),
-    "report.interim.good-practices": ("Goede praktijken in de kijker ({start} tot {end})", "Good practices highlighted ({start} to {end})"),
-    "report.interim.no-good-practices": ("Nog geen goede praktijken geregistreerd.", "No good practices recorded yet."),
-    "report.interim.regions": ("Waar de regionale platformen aan werkten ({start} tot {end})", "What the regional platforms worked on ({start} to {end})"),
-    "report.final": ("Evaluatie over de hele periode ({start} tot {end})", "Evaluation over the whole period ({start} to {end})"),
-    "report.final.intro": ("{updates} updates in de hele periode. Per speerpunt en thema: wat werd gerealiseerd, wat werd geschrapt, wat staat nog open, en waarover geen gegevens zijn.", "{updates} updates over the whole period. Per spearhead and theme: what was realised, what was dropped, what is still open, and what has no data."),
-    "report.final.realised": ("Gerealiseerd", "Realised"),
-    "report.final.dropped": ("Geschrapt", "Dropped"),
-    "report.final.open": ("Nog open (lopend, gepland of uitgesteld)", "Still open (ongoing, planned or postponed)"),
-    "report.final.no-data": ("Geen gegevens", "No data"),
-    "report.final.no-data-text": ("Voor {count} van de {total} items werd in de hele periode geen enkele update geregistreerd: over hun uitvoering zijn geen gegevens. Dat betekent niet dat er niets gebeurde, wel dat het niet werd vastgelegd.", "For {count} of {total} items not a single update was recorded over the whole period: there is no data on their implementation. That does not mean nothing happened, only that it was not recorded."),
-    "report.footer": ("Gemaakt met ssw. Cijfers: afgeleid uit de updates (status onbekend = geen gegevens).", "Made with ssw. Figures: derived from the updates (status unknown = no data)."),
-    # --- insight (changes, coverage, agenda, obligations, amendments) --------------------
-    "ch.point": ("{value} ({commit}, {date})", "{value} ({commit}, {date})"),
-    "ch.title": ("Wijzigingen van {since} tot {until}", "Changes from {since} to {until}"),
-    "ch.as-of": ("Beide kanten gezien vanop {date}, zodat enkel de gegevens verschillen.", "Both sides seen from {date}, so that only the data differ."),
-    "ch.problems": ("Let op: de gegevens bij {point} bevatten {count} probleem/problemen; wat ongeldig was, ontbreekt in de vergelijking.", "Note: the data at {point} hold {count} problem(s); what was invalid is left out of the comparison."),
-    "ch.summary": ("{status_changes} statuswijziging(en) · {updates} nieuwe update(s) · {actions_added} nieuwe eigen actie(s) · {actions_dropped} geschrapte eigen actie(s) · {signals} nieuw(e) signaal/signalen", "{status_changes} status change(s) · {updates} new update(s) · {actions_added} new own action(s) · {actions_dropped} dropped own action(s) · {signals} new signal(s)"),
-    "ch.committers": ("Vastgelegd door: {names}", "Committed by: {names}"),
-    "ch.none": ("Geen wijzigingen in de gegevens.", "No changes in the data."),
-    "ch.no-theme": ("Zonder thema", "Without a theme"),
-    "ch.kind.status": ("status", "status"),
-    "ch.kind.update": ("update", "update"),
-    "ch.kind.action-added": ("+ actie", "+ action"),
-    "ch.kind.action-dropped": ("✗ actie", "✗ action"),
-    "ch.kind.signal": ("+ signaal", "+ signal"),
-    "ch.commits": ("Commits ({count})", "Commits ({count})"),
-    "ch.err.bad-point": ("'{value}' voor {option} is geen datum (JJJJ-MM-DD) en geen git-referentie (tag, commit, branch)", "'{value}' for {option} is neither a date (YYYY-MM-DD) nor a git reference (tag, commit, branch)"),
-    "ch.err.no-commit-before": ("geen commit op of voor {value} ({option}): de geschiedenis begint later", "no commit on or before {value} ({option}): the history starts later"),
-    "ch.err.no-commits": ("{path}: nog geen commits", "{path}: no commits yet"),
-    "ch.err.reversed": ("--since {since} ligt na --until {until}: draai ze om", "--since {since} lies after --until {until}: swap them"),
-    "ch.err.outside": ("{path} ligt buiten de git-werkmap {top}", "{path} lies outside the git work tree {top}"),
-    "cov.err.year": ("geen dekking voor {year}: {plan} loopt van {start} tot {end}", "no coverage for {year}: {plan} runs from {start} to {end}"),
-    "cov.title": ("Dekking {year} — stand op {date}", "Coverage {year} — as of {date}"),
-    "cov.rule": ("Actieve items per platform: laatste update in {year}, status lopend of gerealiseerd. — = niets in beweging (een gat).", "Active items per platform: latest update in {year}, status ongoing or realised. — = nothing moving (a gap)."),
-    "cov.no-tags": ("{plan} heeft geen speerpunten of krachtlijnen om de dekking op te meten.", "{plan} has no spearheads or krachtlijnen to measure coverage by."),
-    "cov.col.speerpunt": ("speerpunt", "spearhead"),
-    "cov.col.krachtlijn": ("krachtlijn", "krachtlijn"),
-    "cov.col.total": ("totaal", "total"),
-    "cov.legend": ("Platformen:", "Platforms:"),
-    "cov.gaps": ("Gaten", "Gaps"),
-    "cov.quiet-speerpunten": ("Speerpunten zonder enige beweging: {ids}", "Spearheads with nothing moving at all: {ids}"),
-    "cov.nothing-in": ("niets in beweging bij {platforms}", "nothing moving at {platforms}"),
-    "cov.focus-gap": ("{platform}: focusthema's {year} zonder beweging: {themes}", "{platform}: focus themes {year} with nothing moving: {themes}"),
-    "am.title": ("Plan zoals goedgekeurd en met wijzigingen (stand op {date})", "Plan as adopted and with amendments (as of {date})"),
-    "am.adopted": ("zoals goedgekeurd: {done} van {total} items gerealiseerd ({pct}%)", "as adopted: {done} of {total} items realised ({pct}%)"),
-    "am.amended": ("met wijzigingen (zonder geschrapte items, met de eigen acties): {done} van {total} gerealiseerd ({pct}%)", "with amendments (without dropped items, with own actions): {done} of {total} realised ({pct}%)"),
-    "am.dropped-items": ("geschrapt uit het plan: {ids}", "dropped from the plan: {ids}"),
-    "am.added-actions": ("eigen acties erbij: {ids}", "own actions added: {ids}"),
-    "am.dropped-actions": ("eigen acties geschrapt: {ids}", "own actions dropped: {ids}"),
-    "ag.title": ("Voorstellen voor de agenda van de stuurgroep — {asof}", "Proposals for the steering group's agenda — {asof}"),
-    "ag.empty": ("Niets om voor te stellen.", "Nothing to propose."),
-    "ag.quiet": ("Stil: geen update sinds meer dan {months} maanden ({count})", "Quiet: no update for more than {months} months ({count})"),
-    "ag.quiet-since": ("{platform} sinds {date} ({months} mnd)", "{platform} since {date} ({months} mo)"),
-    "ag.unknown": ("{count} items zonder enige update (onbekend) staan niet in deze lijst.", "{count} items without any update (unknown) are not in this list."),
-    "ag.late": ("Te laat: vervaldatum meer dan {months} maanden voorbij ({count})", "Late: due more than {months} months ago ({count})"),
-    "ag.late-since": ("verviel {due} ({months} mnd)", "due {due} ({months} mo)"),
-    "ag.follow-ups": ("Open opvolging van besluiten ({count})", "Open follow-ups of decisions ({count})"),
-    "ag.follow-up-due": ("opvolging tegen {date}", "follow-up by {date}"),
-    "ag.follow-up-none": ("geen opvolgdatum", "no follow-up date"),
-    "ag.overdue": ("over tijd", "overdue"),
-    "ag.not-reported": ("Platformen zonder volledige jaarlijkse verantwoording in {year} ({count})", "Platforms without a full yearly account in {year} ({count})"),
-    "ag.year-open": ("{year} is nog niet voorbij.", "{year} has not ended yet."),
-    "ag.quiet-speerpunten": ("Speerpunten zonder beweging in {year} ({count})", "Spearheads with nothing moving in {year} ({count})"),
-    "ag.signals": ("Open signalen ({count})", "Open signals ({count})"),
-    "ob.title": ("Jaarlijkse verantwoording per platform", "Yearly account per platform"),
-    "ob.reported": ("gerapporteerd", "reported"),
-    "ob.partial": ("gedeeltelijk", "partial"),
-    "ob.missing": ("ontbreekt", "missing"),
-    "ob.updates": ("{count} update(s) in dat jaar", "{count} update(s) that year"),
-    "ob.legend": ("✔ gerapporteerd (≥ {min} updates in het jaar) · ◐ gedeeltelijk · ✗ ontbreekt (geen updates) · * jaar nog niet voorbij", "✔ reported (≥ {min} updates in the year) · ◐ partial · ✗ missing (no updates) · * year not over yet"),
-    # --- report: steering sections (issue 9: changes, obligations, coverage, follow-ups, amendments) ---
-    "report.sec.follow_ups": ("Open opvolging van besluiten", "Open follow-ups of decisions"),
-    "report.sec.changes": ("Vastgelegde wijzigingen in {year}", "Committed changes in {year}"),
-    "report.sec.obligations": ("Jaarlijkse verantwoording van de regionale platformen", "Yearly account of the regional platforms"),
-    "report.sec.coverage": ("Dekking {year}: speerpunten en krachtlijnen per platform", "Coverage {year}: spearheads and krachtlijnen per platform"),
-    "report.sec.amendments": ("Het plan zoals goedgekeurd en met wijzigingen", "The plan as adopted and with amendments"),
-    # --- report documents (issue 15): judgements, the three kinds ---------------------------
-    "report.sec.overview": ("Het jaar in één oogopslag", "The year at a glance"),
-    "report.sec.good_practices": ("Goede praktijken", "Good practices"),
-    "report.sec.platform_work": ("Waar de regionale platformen aan werkten", "What the regional platforms worked on"),
-    "report.sec.final_themes": ("Thema's: acties, initiatieven en hun resultaat", "Themes: actions, initiatives and their outcome"),
-    "report.sec.final_speerpunten": ("De speerpunten over de hele periode", "The spearheads over the whole period"),
-    "report.sec.krachtlijnen": ("De vijf krachtlijnen", "The five krachtlijnen"),
-    "report.sec.impactdomeinen": ("De vier impactdomeinen", "The four impact domains"),
-    "report.sec.trend": ("Verloop per jaar", "Trend per year"),
-    "report.sec.platforms_compare": ("De platformen naast elkaar", "The platforms side by side"),
-    "report.sec.continues": ("Wat doorloopt", "What continues"),
-    "opt.report-audience": ("publiek of stuurgroep: welke interne details (verantwoordingsrooster, bronnen, git-geschiedenis) het rapport toont. Standaard: publiek voor tussentijds, anders stuurgroep.", "publiek or stuurgroep: which internal detail (compliance grid, sources, git history) the report shows. Default: publiek for tussentijds, else stuurgroep."),
-    "report.audience.publiek": ("voor het brede publiek", "for the general public"),
-    "report.audience.stuurgroep": ("voor de stuurgroep", "for the steering group"),
-    "report.eval.title": ("Oordeel van de stuurgroep", "Steering group's judgement"),
-    "report.eval.none": ("Nog geen oordeel van de stuurgroep vastgelegd.", "No judgement of the steering group recorded yet."),
-    "report.eval.by": ("{by}, {date}", "{by}, {date}"),
-    "report.eval.effect": ("Effect", "Effect"),
-    "report.eval.policy": ("Beleidsmatige vertaling", "Policy translation"),
-    "report.rating.op-koers": ("op koers", "on track"),
-    "report.rating.aandacht": ("aandacht nodig", "needs attention"),
-    "report.rating.achter": ("achter op schema", "behind"),
-    "report.rating.geen-oordeel": ("geen oordeel", "no judgement"),
-    "report.asof.conference": ("Stand van zaken op de conferentie, {date}", "State of affairs at the conference, {date}"),
-    "report.asof.conference-evaluation": ("Stand van zaken op {date}, de dag van het tussentijdse oordeel van de stuurgroep (het plan dateert de conferentie alleen op het jaar)", "State of affairs on {date}, the day of the steering group's interim judgement (the plan dates the conference by its year only)"),
-    "report.asof.conference-year": ("Stand van zaken op {date}: het plan dateert de conferentie alleen op het jaar", "State of affairs on {date}: the plan dates the conference by its year only"),
-    "report.ov.figures": ("Kerncijfers", "Key figures"),
-    "report.ov.items.one": ("{count} item in het plan", "{count} item in the plan"),
-    "report.ov.items.other": ("{count} items in het plan", "{count} items in the plan"),
-    "report.ov.with-data.one": ("{count} item met gegevens", "{count} item with data"),
-    "report.ov.with-data.other": ("{count} items met gegevens", "{count} items with data"),
-    "report.ov.done": ("{done} van {base} gerealiseerd ({pct}%)", "{done} of {base} realised ({pct}%)"),
-    "report.ov.updates.one": ("{count} update in {year}", "{count} update in {year}"),
-    "report.ov.updates.other": ("{count} updates in {year}", "{count} updates in {year}"),
-    "report.ov.own.one": ("{count} eigen actie van de platformen", "{count} own action of the platforms"),
-    "report.ov.own.other": ("{count} eigen acties van de platformen", "{count} own actions of the platforms"),
-    "report.ov.active": ("Platformen met updates in {year}: {names}.", "Platforms with updates in {year}: {names}."),
-    "report.ov.none-active": ("Geen enkel platform registreerde updates in {year}.", "No platform recorded updates in {year}."),
-    "report.ov.changed": ("Wat veranderde sinds vorig jaar", "What changed since last year"),
-    "report.ov.changed-text.one": ("Volgens de gedateerde updates veranderde de status van {count} item tussen {since} en {until}: {realised} gerealiseerd, {started} voor het eerst gemeld.", "According to the dated updates, the status of {count} item changed between {since} and {until}: {realised} realised, {started} reported for the first time."),
-    "report.ov.changed-text.other": ("Volgens de gedateerde updates veranderde de status van {count} items tussen {since} en {until}: {realised} gerealiseerd, {started} voor het eerst gemeld.", "According to the dated updates, the status of {count} items changed between {since} and {until}: {realised} realised, {started} reported for the first time."),
-    "report.ov.no-change": ("Volgens de gedateerde updates veranderde er geen enkele status tussen {since} en {until}.", "According to the dated updates, no status changed between {since} and {until}."),
-    "report.ov.first-year": ("Dit is het eerste jaar van het plan.", "This is the plan's first year."),
-    "report.ov.more.one": ("en nog {count} item", "and {count} more item"),
-    "report.ov.more.other": ("en nog {count} items", "and {count} more items"),
-    "report.ov.message": ("Boodschap van de stuurgroep", "Message of the steering group"),
-    "report.q.actions": ("Welke acties zijn er ondernomen in {year}?", "Which actions were taken in {year}?"),
-    "report.q.state": ("Wat is de stand van zaken?", "What is the state of affairs?"),
-    "report.q.focus": ("Op welke thema's wordt ingezoomd?", "Which themes are in focus?"),
-    "report.region.with-data": ("{known} van de {total} items met gegevens van dit platform.", "{known} of {total} items with data from this platform."),
-    "report.gp.why": ("Waarom een goede praktijk", "Why a good practice"),
-    "report.gp.factors": ("Kritische succesfactoren", "Critical success factors"),
-    "report.gp.not-recorded": ("niet vastgelegd", "not recorded"),
-    "report.gp.intro": ("Het plan wil op de conferentie goede praktijken aan het brede publiek tonen: wat maakt dat zij als goede praktijk naar voren geschoven worden, en wat zijn de kritische succesfactoren?", "At the conference the plan shows good practices to the general public: what makes them good practices, and what are their critical success factors?"),
-    "report.gp.none": ("Er zijn nog geen goede praktijken vastgelegd.", "No good practices recorded yet."),
-    "report.pw.own": ("Eigen acties", "Own actions"),
-    "report.pw.themes": ("Thema's van het plan waarover het platform rapporteerde", "Themes of the plan the platform reported on"),
-    "report.pw.updates.one": ("{count} update", "{count} update"),
-    "report.pw.updates.other": ("{count} updates", "{count} updates"),
-    "report.pw.focus": ("Focusthema's", "Focus themes"),
-    "report.pw.nothing": ("Tot de conferentie werd voor dit platform niets vastgelegd.", "Nothing was recorded for this platform up to the conference."),
-    "report.int.figures": ("Tot de conferentie: {platforms} regionale platformen, {own} eigen acties, {gp} goede praktijken.", "Up to the conference: {platforms} regional platforms, {own} own actions, {gp} good practices."),
-    "report.int.progress": ("Voortgang per thema tot de conferentie", "Progress per theme up to the conference"),
-    "report.fin.figures": ("Over de hele periode: {done} van {base} items gerealiseerd ({pct}%), {known} van {total} items met gegevens, {updates} updates.", "Over the whole period: {done} of {base} items realised ({pct}%), {known} of {total} items with data, {updates} updates."),
-    "report.fin.notes": ("Effect en beleidsmatige vertaling", "Effect and policy translation"),
-    "report.fin.no-notes": ("De stuurgroep legde nog geen effect of beleidsmatige vertaling vast.", "The steering group recorded no effect or policy translation yet."),
-    "report.fin.outcome.realised": ("gerealiseerd", "realised"),
-    "report.fin.outcome.dropped": ("geschrapt", "dropped"),
-    "report.fin.outcome.open": ("loopt nog", "still open"),
-    "report.fin.outcome.no_data": ("geen gegevens", "no data"),
-    "report.fin.served": ("Items die dit dienden (zie de thema's voor hun titel)", "Items that served it (see the themes for their titles)"),
-    "report.fin.served-none": ("Geen items gekoppeld.", "No items linked."),
-    "report.fin.impact-items": ("Het plan koppelt geen acties of initiatieven aan een impactdomein; welke items een domein dienden, blijkt alleen uit het oordeel van de stuurgroep.", "The plan links no actions or initiatives to an impact domain; which items served a domain shows only in the steering group's judgement."),
-    "report.fin.impacts": ("Beoogde impact", "Intended impact"),
-    "report.trend.col.year": ("Jaar", "Year"),
-    "report.trend.col.done": ("Gerealiseerd", "Realised"),
-    "report.trend.col.known": ("Met gegevens", "With data"),
-    "report.trend.col.updates": ("Updates", "Updates"),
-    "report.trend.col.own": ("Eigen acties", "Own actions"),
-    "report.trend.col.gp": ("Goede praktijken", "Good practices"),
-    "report.trend.col.rating": ("Jaaroordeel", "Yearly judgement"),
-    "report.cmp.col.platform": ("Platform", "Platform"),
-    "report.cmp.col.signals": ("Signalen", "Signals"),
-    "report.cmp.col.rating": ("Eindoordeel", "Final judgement"),
-    "report.cont.text.one": ("{count} item was op het einde van het plan niet gerealiseerd of geschrapt.", "{count} item was neither realised nor dropped at the end of the plan."),
-    "report.cont.text.other": ("{count} items waren op het einde van het plan niet gerealiseerd of geschrapt.", "{count} items were neither realised nor dropped at the end of the plan."),
-    "report.cont.carried": ("{carried} ervan lopen door in een volgend plan ({plans}).", "{carried} of them continue in a successor plan ({plans})."),
-    "report.cont.no-successor": ("Er is nog geen volgend plan vastgelegd dat ze overneemt.", "No successor plan that takes them over is recorded yet."),
-    "report.cont.in": ("loopt door in {plans}", "continues in {plans}"),
-    "report.page": ("pagina", "page"),
-    "report.page-of": ("van", "of"),
-    "report.fu.intro": ("Besluiten van de stuurgroep tot en met {date} die nog niet afgerond zijn, met hun opvolgdatum; over tijd als die datum voorbij is.", "Decisions of the steering group up to {date} that are not done yet, with their follow-up date; overdue when that date has passed."),
-    "report.fu.none": ("Geen open opvolging op {date}.", "No open follow-ups on {date}."),
-    "report.fu.overdue-count": ("{count} van de {total} over tijd.", "{count} of {total} overdue."),
-    "report.col.decision": ("besluit", "decision"),
-    "report.col.decided": ("besloten", "decided"),
-    "report.col.before": ("voor", "before"),
-    "report.col.after": ("na", "after"),
-    "report.col.committed-by": ("vastgelegd door", "committed by"),
-    "report.ch.intro": ("Volgens de git-geschiedenis: de vastgelegde gegevens bij de laatste commit tot {since} (commit {since_commit}) vergeleken met die tot {until} (commit {until_commit}). Niet-vastgelegde wijzigingen tellen niet mee.", "According to the git history: the committed data at the last commit up to {since} (commit {since_commit}) compared with those up to {until} (commit {until_commit}). Uncommitted edits are not included."),
-    "report.ch.plan-only": ("Enkel de items van {plan}, de eigen acties van de platformen en hun signalen.", "Only the items of {plan}, the platforms' own actions and their signals."),
-    "report.ch.unavailable": ("Niet beschikbaar: {reason}", "Not available: {reason}"),
-    "report.ch.no-git": ("de gegevens staan niet in een git-werkmap, dus er is geen geschiedenis om te vergelijken.", "the data are not in a git work tree, so there is no history to compare."),
-    "report.ch.no-commits": ("de git-repository heeft nog geen commits.", "the git repository has no commits yet."),
-    "report.ch.no-history": ("de git-geschiedenis begint na {date}: de stand van toen werd nooit vastgelegd.", "the git history starts after {date}: the state at that time was never committed."),
-    "report.ch.git-error": ("git gaf een fout ({reason}).", "git failed ({reason})."),
-    "report.ch.fallback": ("De updates met een datum in {year} staan per thema en in de bijlage; die hangen niet van git af.", "The updates dated in {year} are listed per theme and in the appendix; they do not depend on git."),
-    "report.ch.no-commits-in-year": ("In {year} werd geen enkele wijziging aan de gegevens vastgelegd.", "No change to the data was committed in {year}."),
-    "report.ch.commits": ("{count} commit(s) aan de gegevens: {authors}.", "{count} commit(s) to the data: {authors}."),
-    "report.ch.status": ("Statuswijzigingen per thema", "Status changes per theme"),
-    "report.ch.no-status": ("Geen statuswijzigingen.", "No status changes."),
-    "report.ch.actions-added": ("Nieuwe eigen acties", "New own actions"),
-    "report.ch.actions-dropped": ("Geschrapte eigen acties", "Dropped own actions"),
-    "report.ch.signals": ("Nieuwe signalen en goede praktijken", "New signals and good practices"),
-    "report.ch.by": ("vastgelegd door {name}", "committed by {name}"),
-    "report.ob.intro": ("Per regionaal platform en per jaar van het plan: de updates met een datum in dat jaar, op items van het plan en op de eigen acties.", "Per regional platform and year of the plan: the updates dated in that year, on the plan's items and on the platform's own actions."),
-    "report.ob.in-year": ("In {year}: {reported} gerapporteerd · {partial} gedeeltelijk · {missing} ontbreekt.", "In {year}: {reported} reported · {partial} partial · {missing} missing."),
-    "report.ob.not-reported": ("Niet volledig in {year}: {platforms}.", "Not complete in {year}: {platforms}."),
-    "report.ob.all-reported": ("Alle regionale platformen rapporteerden volledig in {year}.", "Every regional platform fully reported in {year}."),
-    "report.ob.cell": ("{platform}, {year}: {label}, {count} update(s)", "{platform}, {year}: {label}, {count} update(s)"),
-    "report.cov.intro": ("Een item is actief voor een platform in {year} als de laatste update van dat platform erop in {year} valt en lopend of gerealiseerd zegt. Een gat (—) is een speerpunt of krachtlijn waarin niets van dat platform beweegt.", "An item is active for a platform in {year} when that platform's latest update on it is dated in {year} and says ongoing or realised. A gap (—) is a spearhead or krachtlijn in which nothing of that platform moves."),
-    "report.cov.chart": ("Actieve items per {dimension} en platform in {year}", "Active items per {dimension} and platform in {year}"),
-    "report.cov.aria": ("{totals}; {gaps} gat(en)", "{totals}; {gaps} gap(s)"),
-    "report.cov.cell": ("{platform}, {tag}: {count} actief", "{platform}, {tag}: {count} active"),
-    "report.cov.cell-gap": ("{platform}, {tag}: gat, niets actief", "{platform}, {tag}: gap, nothing active"),
-    "report.cov.legend": ("Getal = aantal actieve items (hoe donkerder, hoe meer) · — gearceerd = gat · totaal = verschillende items over alle platformen.", "Number = active items (the darker, the more) · — hatched = gap · total = distinct items over all platforms."),
-    "report.cov.legend-text": ("Getal = aantal actieve items · — = gat (niets in beweging) · totaal = verschillende items over alle platformen.", "Number = active items · — = gap (nothing moving) · total = distinct items over all platforms."),
-    "report.cov.gaps": ("Gaten in {year}", "Gaps in {year}"),
-    "report.cov.quiet": ("Speerpunten zonder enige beweging: {titles}.", "Spearheads with nothing moving at all: {titles}."),
-    "report.cov.no-quiet": ("Elk speerpunt beweegt bij minstens één platform.", "Every spearhead moves at one platform at least."),
-    "report.cov.speerpunt-gaps": ("{title}: niets in beweging bij {platforms}.", "{title}: nothing moving at {platforms}."),
-    "report.cov.focus-gap": ("{platform}: focusthema {theme} ({title}) zonder beweging.", "{platform}: focus theme {theme} ({title}) with nothing moving."),
-    "report.cov.no-focus-gaps": ("Elk focusthema van {year} beweegt bij zijn platform.", "Every focus theme of {year} moves at its platform."),
-    "report.am.intro": ("Zoals goedgekeurd: elk item uit de plantekst, wat er later ook mee gebeurde (een later geschrapt item telt als niet gerealiseerd). Met wijzigingen: zonder de geschrapte items, met de eigen acties van de platformen die niet geschrapt zijn. Stand op {date}.", "As adopted: every item of the plan text, whatever happened to it later (an item dropped later counts as not realised). With amendments: without the dropped items, with the platforms' own actions that were not dropped. As of {date}."),
-    "report.am.adopted": ("Zoals goedgekeurd", "As adopted"),
-    "report.am.amended": ("Met wijzigingen", "With amendments"),
-    "st.obligations": ("Jaarlijkse verantwoording: ✔ ≥ {min} updates · ◐ minder · ✗ geen{open}", "Yearly account: ✔ ≥ {min} updates · ◐ fewer · ✗ none{open}"),
-    "st.obligations.open": (" · * jaar loopt nog", " · * year not over"),
-}
+
+def catalogue_path(lang: str, suffix: str = ".po") -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+def cache_dir() -> Path:
+    """ssw's own cache folder (compiled catalogues, record locks); never inside the data."""
+    if os.environ.get("SSW_CACHE_DIR"):
+        return Path(os.environ["SSW_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ssw"
+
+
+#: A message in every compiled catalogue: the SHA-256 of the `.po` it was compiled from.
+DIGEST_KEY = "ssw.source-digest"
+
+
+def compile_po(po: Path) -> bytes:
+    """The `.mo` bytes of one `.po` catalogue (Babel, imported only when needed).
+
+    setup.py's build step does the same (it cannot import ssw)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    source = po.read_bytes()
+    catalog = read_po(io.BytesIO(source))
+    catalog.add(DIGEST_KEY, hashlib.sha256(source).hexdigest())
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def _parse_mo(data: bytes) -> dict[Any, str]:
+    """msgid -> msgstr, and (msgid, form) -> msgstr for plural entries."""
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    return dict(translations._catalog)  # type: ignore[attr-defined]  # the parsed .mo
+
+
+@functools.cache
+def _catalogue(lang: str) -> dict[Any, str]:
+    po, mo = catalogue_path(lang), catalogue_path(lang, ".mo")
+    if not po.exists():  # an installed wheel: only the compiled catalogue ships
+        return _parse_mo(mo.read_bytes())
+    digest = hashlib.sha256(po.read_bytes()).hexdigest()
+    cached = cache_dir() / "locale" / f"{lang}-{digest[:16]}.mo"
+    for candidate in (mo, cached):  # built beside the .po (editable install), or cached
+        try:
+            catalogue = _parse_mo(candidate.read_bytes())
+        except (OSError, UnicodeError, struct.error):  # absent, or not a .mo
+            continue
+        if catalogue.get(DIGEST_KEY) == digest:
+            return catalogue
+    data = compile_po(po)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache: compile again next time
+    return _parse_mo(data)
+
+
+def _template(key: str, lang: str, count: Any = None) -> str | None:
+    catalogue = _catalogue("en" if lang == "en" else "nl")
+    if key in catalogue:
+        return catalogue[key]
+    if (key, 0) in catalogue:
+        form = 0 if count == 1 else 1  # nl and en: "nplurals=2; plural=(n != 1)"
+        return catalogue.get((key, form))
+    return None
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return template
+
+
+def has(key: str, lang: str = "nl") -> bool:
+    return _template(key, lang, 2) is not None
 
 
 def t(key: str, lang: str = "nl", /, **params: Any) -> str:
-    pair = MESSAGES.get(key)
-    if pair is None:
-        return key
-    template = pair[1] if lang == "en" else pair[0]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    """The sentence for `key` in `lang` with `params` filled in; the key itself when unknown.
+
+    A plural entry takes its form from the `count` parameter."""
+    template = _template(key, lang, params.get("count"))
+    return key if template is None else _fill(template, params)
+
+
+def tn(key: str, n: int, lang: str = "nl", /, **params: Any) -> str:
+    """`t()` for a plural entry, with the count `n` (also available as `{count}`)."""
+    template = _template(key, lang, n)
+    return key if template is None else _fill(template, {"count": n, **params})
 
 
 def problem_message(code: str, lang: str, params: dict[str, Any]) -> str:
@@ -636,7 +169,7 @@ def problem_hint(code: str, lang: str, params: dict[str, Any]) -> str:
     if code == "unknown-ref" and not params.get("suggestion"):
         return ""
     key = f"hint.{code}"
-    return t(key, lang, **params) if key in MESSAGES else ""
+    return t(key, lang, **params) if has(key, lang) else ""
 
 
 MONTHS = {
@@ -659,3 +192,26 @@ def format_date(value: Any, lang: str = "nl") -> str:
     if value.month:
         return f"{months[value.month - 1]} {value.year}"
     return str(value.year)
+
+
+def write_template(out: Path | None = None) -> Path:
+    """ssw/locale/ssw.pot: every key of the Dutch catalogue with empty translations."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    with catalogue_path("nl").open("rb") as fh:
+        source = read_po(fh)
+    template = Catalog(domain=DOMAIN, project="ssw", fuzzy=False)
+    for message in source:
+        if message.id:
+            template.add(message.id, "" if isinstance(message.id, str) else ("", ""))
+    out = out or LOCALE_DIR / f"{DOMAIN}.pot"
+    with out.open("wb") as fh:
+        write_po(fh, template, width=0, no_location=True)
+    return out
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["template"]:
+        sys.exit("usage: python -m ssw.i18n template")
+    print(write_template())

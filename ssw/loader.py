@@ -53,7 +53,7 @@ def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
 
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    for base, prefix in ((root.plan_dir, "plan"), (root.path / "regions", "regions")):
+    for base, prefix in (*((folder, "plan") for folder in root.plan_folders), (root.path / "regions", "regions")):
         if not base.is_dir():
             continue
         top = base.resolve()
@@ -312,17 +312,36 @@ def natural_key(item_id: str) -> tuple[Any, ...]:
 
 
 def _check_theme_ids(ds: d.Dataset, plan_id: str, theme: m.ThemeFile, rel: str) -> list[Problem]:
-    """Action and initiative ids follow their place in the plan: 4.2.3 is 4.2's third action."""
+    """Action and initiative ids follow their place in the plan: 4.2.3 is 4.2's third action.
+    A successor keeps the ids of what it carries over (`vervolg_van`), so there an id
+    only has to be its parent's, numbered upwards (4.8.2.2 may follow 4.8.1.7's sibling gap)."""
     problems = []
+    carried = theme.vervolg_van is not None or any(
+        a.vervolg_van or any(i.vervolg_van for i in a.initiatives) for a in theme.actions)
+
+    def expected_id(parent: str, index: int, ident: str, previous: str | None) -> str | None:
+        if not carried:
+            expected = f"{parent}.{index + 1}"
+            return None if ident == expected else expected
+        number = ident[len(parent) + 1:] if ident.startswith(parent + ".") else ""
+        last = int(previous.rsplit(".", 1)[1]) if previous else 0
+        return None if number.isdigit() and int(number) > last else f"{parent}.{last + 1}"
+
+    previous_action = None
     for a_i, action in enumerate(theme.actions):
-        expected = f"{theme.id}.{a_i + 1}"
-        if action.id != expected:
+        expected = expected_id(theme.id, a_i, action.id, previous_action)
+        if expected:
             problems.append(Problem(rel, "id-position", {"id": action.id, "expected": expected}, loc=("actions", a_i, "id")))
+        else:
+            previous_action = action.id
+        previous = None
         for i_i, ini in enumerate(action.initiatives):
-            expected = f"{action.id}.{i_i + 1}"
-            if ini.id != expected:
+            expected = expected_id(action.id, i_i, ini.id, previous)
+            if expected:
                 problems.append(Problem(rel, "id-position", {"id": ini.id, "expected": expected},
                                         loc=("actions", a_i, "initiatives", i_i, "id")))
+            else:
+                previous = ini.id
     for key in [theme.id] + [a.id for a in theme.actions] + [i.id for a in theme.actions for i in a.initiatives]:
         if (plan_id, key) in ds.items:
             other = ds.items[(plan_id, key)].path

@@ -48,6 +48,16 @@ def history(ds: d.Dataset, item: d.Item) -> list[d.UpdateRec]:
     return sorted(ds.updates_for(item.key), key=lambda r: (r.date.first, r.path, r.index), reverse=True)
 
 
+def predecessors(ds: d.Dataset, item: d.Item) -> list[d.Item]:
+    """The items this one continues, nearest first (ssw-2025-2029:4.8.2.1 -> ssw-2020-2024:4.8.2.1)."""
+    chain: list[d.Item] = []
+    current = ds.predecessor(item)
+    while current is not None and current not in chain and len(chain) < 100:
+        chain.append(current)
+        current = ds.predecessor(current)
+    return chain
+
+
 def _ancestors(ds: d.Dataset, item: d.Item) -> list[tuple[str, str]]:
     keys, current = [], item
     while current.parent:

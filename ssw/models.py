@@ -45,6 +45,8 @@ Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 Ref = Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+:)?[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 ThemeId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$", max_length=50)]
+#: `vervolg_van: "ssw-2020-2024:4.8.2.1"`: the item of an earlier plan this one continues
+PlanRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 
 
 def _partial_date(value: Any) -> PartialDate:
@@ -141,6 +143,7 @@ class SamAction(Strict):
     partners: list[Slug] = []
     lead: Slug | None = None
     variants: list[Variant] = []
+    vervolg_van: PlanRef | None = None
 
 
 class Contribution(Strict):
@@ -180,6 +183,7 @@ class Initiative(Strict):
     partners: list[Slug] = []
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
+    vervolg_van: PlanRef | None = None
 
 
 class Action(Strict):
@@ -194,6 +198,7 @@ class Action(Strict):
     partners: list[Slug] = []
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
+    vervolg_van: PlanRef | None = None
     initiatives: list[Initiative] = []
 
 
@@ -205,6 +210,7 @@ class ThemeFile(Strict):
     text: Text = ""
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
+    vervolg_van: PlanRef | None = None
     actions: list[Action] = []
 
 

@@ -14,8 +14,14 @@ CONFIG = "ssw.toml"
 @dataclass(frozen=True)
 class Root:
     path: Path  # holds regions/, templates/, reports/
-    plan_dir: Path
+    plan_dir: Path  # where `ssw plan new` writes (the last of `plan_dirs`)
     stale_months: int = 6
+    plan_dirs: tuple[Path, ...] = ()  # every plans folder, when ssw.toml names several
+
+    @property
+    def plan_folders(self) -> tuple[Path, ...]:
+        """Every folder whose plans this root reads, in the order ssw.toml names them."""
+        return self.plan_dirs or (self.plan_dir,)
 
     def rel(self, path: Path) -> str:
         """A path as users see it in messages: relative to the root, forward slashes."""
@@ -37,18 +43,24 @@ def _read_config(folder: Path) -> Root:
         config = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SswError("err.config", path=str(cfg_path), reason=str(exc)) from None
-    plan_dir = folder / "plan"
+    plan_dirs = [folder / "plan"]
     if "plan" in config:
-        if not isinstance(config["plan"], str):
+        # one folder (`plan = "../../plan"`) or several (`plan = ["../../plan", "plan"]`:
+        # the real plans beside a fictitious successor; new plans go into the last one)
+        entries = config["plan"] if isinstance(config["plan"], list) else [config["plan"]]
+        if not entries or not all(isinstance(e, str) for e in entries):
             raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
-        plan_dir = (folder / config["plan"]).resolve()
         top = git_top(folder.resolve()) or folder.resolve()
-        if not plan_dir.is_relative_to(top):
-            raise SswError("err.config-outside", path=str(cfg_path), plan=config["plan"])
+        plan_dirs = []
+        for entry in entries:
+            plan_dir = (folder / entry).resolve()
+            if not plan_dir.is_relative_to(top):
+                raise SswError("err.config-outside", path=str(cfg_path), plan=entry)
+            plan_dirs.append(plan_dir)
     stale = config.get("stale_months", 6)
     if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
         raise SswError("err.config", path=str(cfg_path), reason="stale_months = 6")
-    return Root(folder, plan_dir, stale)
+    return Root(folder, plan_dirs[-1], stale, tuple(plan_dirs) if len(plan_dirs) > 1 else ())
 
 
 def is_root(folder: Path) -> bool:

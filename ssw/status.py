@@ -7,12 +7,17 @@ Rules (also in the README):
   regional platform, and an overall one: none reported -> onbekend; all the same ->
   that status; some gerealiseerd and some not finished -> lopend; otherwise the first
   of lopend, gepland, uitgesteld, gerealiseerd, geschrapt present.
-- No update is not a status: such items are `onbekend` and counted apart.
+- No update is not a status: such items are `onbekend` and counted apart; they are
+  never *stil* nor *te laat* (missing data is not a finding).
 - Action, theme, speerpunt and plan count the statuses of the items below them;
-  progress = gerealiseerd / (items - geschrapt).
-- stil: the latest update is older than `stale_months` and not final.
-- te laat: the due date (a partial date expires after its last day) lies before the
-  as-of date and the item is neither gerealiseerd nor geschrapt.
+  progress = gerealiseerd / items (one denominator: every item counted, an item
+  without data or dropped counts as not realised); `with_data` says how many of
+  those items have any update. The headline figures: `ssw.figures`.
+- stil, per platform: that platform's latest update on the item is older than
+  `stale_months` and not final. Each quiet platform is its own row (`Quiet`).
+- te laat: the item has a status (data), the due date (a partial date expires after
+  its last day) lies before the as-of date and it is neither gerealiseerd nor
+  geschrapt. Past due without data: `past_due` (listed apart, not a finding).
 - The as-of date is min(today, plan end) unless given.
 """
 
@@ -25,9 +30,9 @@ from typing import Any
 from ssw import dataset as d
 from ssw.clock import today
 
-STATUSES = ("gerealiseerd", "lopend", "gepland", "uitgesteld", "geschrapt", "onbekend")
-FINAL = ("gerealiseerd", "geschrapt")
-UNKNOWN = "onbekend"
+from ssw.figures import FINAL, STATUSES, UNKNOWN, Counts, Figures, Quiet, figures_dict, headline, status_seen_from
+
+__all__ = ["FINAL", "STATUSES", "UNKNOWN", "Counts", "Figures", "Quiet"]
 _PRECEDENCE = ("lopend", "gepland", "uitgesteld", "gerealiseerd", "geschrapt")
 
 
@@ -59,34 +64,11 @@ class ItemState:
     last: d.UpdateRec | None = None
     stil: bool = False
     te_laat: bool = False
+    past_due: bool = False  # due date passed, no data: not te laat, listed apart
 
     @property
     def stale_platforms(self) -> list[str]:
         return [p for p, s in self.platforms.items() if s.stil]
-
-
-@dataclass
-class Counts:
-    by_status: dict[str, int] = field(default_factory=lambda: {s: 0 for s in STATUSES})
-
-    def add(self, status: str) -> None:
-        self.by_status[status] += 1
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_status.values())
-
-    @property
-    def known(self) -> int:
-        return self.total - self.by_status[UNKNOWN]
-
-    @property
-    def progress(self) -> float:
-        base = self.total - self.by_status["geschrapt"]
-        return self.by_status["gerealiseerd"] / base if base else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**self.by_status, "total": self.total, "progress": round(self.progress, 4)}
 
 
 @dataclass
@@ -124,9 +106,17 @@ class StatusReport:
     speerpunten: list[tuple[Any, Counts]]
     totals: Counts
     regions: list[RegionRow]
-    stale: list[ItemState]
-    late: list[ItemState]
+    stale: list[Quiet]  # one row per quiet platform, with its own status and date
+    late: list[ItemState]  # with a status, past due, not final
     states: dict[str, ItemState]
+    figures: Figures  # the headline figures over the selected items (`ssw.figures`)
+    carried: Counts = field(default_factory=Counts)  # items carried over from an earlier plan (vervolg_van)
+    carried_from: tuple[str, ...] = ()  # the plans they come from
+
+    @property
+    def past_due(self) -> list[ItemState]:
+        """Past due without any data: not late, listed apart."""
+        return list(self.figures.past_due)
 
 
 def default_as_of(plan: d.Plan, given: dt.date | None = None) -> tuple[dt.date, str]:
@@ -184,8 +174,8 @@ def item_states(ds: d.Dataset, as_of: dt.date, stale_months: int) -> dict[tuple[
             status = UNKNOWN
         last = max((s.last for s in platforms.values()), key=lambda r: (r.date.first, r.path, r.index), default=None)
         stil = any(s.stil for s in platforms.values()) if item.regional else bool(platforms) and next(iter(platforms.values())).stil
-        late = item.due is not None and item.due.last < as_of and status not in FINAL
-        states[key] = ItemState(item, status, platforms, last, stil, late)
+        past = item.due is not None and item.due.last < as_of and status not in FINAL
+        states[key] = ItemState(item, status, platforms, last, stil, past and status != UNKNOWN, past and status == UNKNOWN)
     return states
 
 
@@ -246,12 +236,7 @@ def _in_region(ds: d.Dataset, state: ItemState, region: str) -> bool:
     return not item.regional
 
 
-def _status_for(state: ItemState, region: str | None) -> str:
-    """Seen from one region, a regional item has that region's own status."""
-    if region and state.item.regional and state.item.kind != "regional-action":
-        ps = state.platforms.get(region)
-        return ps.status if ps else UNKNOWN
-    return state.status
+_status_for = status_seen_from
 
 
 def compute_status(
@@ -276,9 +261,9 @@ def compute_status(
     groups = [ds.items[(plan.id, t)] for t in plan.themes] or [
         i for (p, _), i in ds.items.items() if p == plan.id and i.kind == "goal"
     ]
-    totals = Counts()
-    for state in selected.values():
-        totals.add(_status_for(state, f.region))
+    ordered = sorted(selected.values(), key=lambda s: _natural(s.item.id))
+    figures = headline(ordered, plan.id, day, f.region)
+    totals = figures.counts
     for group in groups:
         row = _row(ds, group, selected, f.region)
         if row.counts.total or not (f.themes or f.statuses or f.stale or f.late or f.partner or f.krachtlijn or f.speerpunt):
@@ -290,11 +275,14 @@ def compute_status(
             if sp.id in state.item.speerpunten:
                 counts.add(_status_for(state, f.region))
         speerpunten.append((sp, counts))
-    stale = sorted((s for s in selected.values() if (s.platforms[f.region].stil if f.region and f.region in s.platforms else s.stil and not f.region)),
-                   key=lambda s: _natural(s.item.id))
-    late = sorted((s for s in selected.values() if s.te_laat), key=lambda s: _natural(s.item.id))
     regions = _regions(ds, all_states, day, f.region)
-    return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions, stale, late, selected)
+    carried, sources = Counts(), set()
+    for state in selected.values():
+        if state.item.vervolg_van:
+            carried.add(_status_for(state, f.region))
+            sources.add(state.item.vervolg_van.partition(":")[0])
+    return StatusReport(plan, day, reason, stale_months, f, rows, speerpunten, totals, regions,
+                        list(figures.quiet), list(figures.late), selected, figures, carried, tuple(sorted(sources)))
 
 
 def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: str | None) -> Row:
@@ -365,6 +353,7 @@ def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
         "due": str(item.due) if item.due else None,
         "stil": state.stil,
         "te_laat": state.te_laat,
+        "past_due_no_data": state.past_due,
         "last_update": str(state.last.date) if state.last else None,
         "platforms": {p: {"status": s.status, "date": str(s.last.date), "stil": s.stil} for p, s in state.platforms.items()},
         "krachtlijnen": list(item.krachtlijnen),
@@ -372,6 +361,11 @@ def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
         "lead": item.lead,
         "partners": list(item.partners),
     }
+
+
+def quiet_dict(q: Quiet) -> dict[str, Any]:
+    """One quiet platform on one item: its own status and the date of its own latest update."""
+    return {"id": q.state.item.id, "platform": q.platform, "status": q.status, "last_update": str(q.last.date)}
 
 
 def report_dict(rep: StatusReport) -> dict[str, Any]:
@@ -410,7 +404,10 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
             }
             for r in rep.regions
         ],
-        "stale": [s.item.id for s in rep.stale],
+        "figures": figures_dict(rep.figures),
+        "stale": [quiet_dict(q) for q in rep.stale],
         "late": [s.item.id for s in rep.late],
+        "past_due_no_data": [s.item.id for s in rep.past_due],
         "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: _natural(s.item.id))],
+        "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
     }

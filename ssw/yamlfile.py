@@ -18,10 +18,14 @@ import yaml
 from ssw.problems import Problem
 
 MAX_FILE_BYTES = 5_000_000
-MAX_DEPTH = 64  # libyaml recurses per level: very deep nesting crashes the process
-_FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'|#[^\n]*|[\[\]{}]')
-_COMPACT_NESTING = re.compile(r"(?:[-?:][ \t]+){%d,}" % MAX_DEPTH)
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH * 4), re.M)
+MAX_DEPTH = 64  # the composer recurses per level: very deep nesting can crash the process
+# A text without any of these cannot nest past MAX_DEPTH (see `_may_be_deep`); one with
+# them is measured exactly by libyaml's event parser, which keeps its own stack.
+_FLOW_OPENERS_SAFE = 10  # a flow opener adds at most 2 levels (`[a: [` opens a mapping too)
+_INDENT_SAFE = 12  # block collections starting a line: at most 2 per indentation column
+_COMPACT_SAFE = 6  # `- - ? ` runs on one line: one level each
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % _INDENT_SAFE, re.M)
+_COMPACT_RUN = re.compile(r"(?:[-?:](?:[ \t]+[!&][^ \t\n]*)*[ \t]+){%d,}" % (_COMPACT_SAFE + 1))
 CONFLICT_RE = re.compile(r"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
 
 try:
@@ -127,30 +131,69 @@ def text_problems(text: str, rel: str) -> list[Problem]:
                 problems.append(Problem(rel, "tab", line=number, column=indent.index("\t") + 1))
     deep = _too_deep(text)
     if deep is not None:
-        line, col = _line_col(text, deep)
+        line, col = deep
         problems.append(Problem(rel, "too-deep", {"limit": MAX_DEPTH}, line, col))
     return problems
 
 
-def _too_deep(text: str) -> int | None:
-    """Offset where nesting passes MAX_DEPTH, found without parsing (cheap on clean files)."""
-    compact = "- -" in text or "-\t" in text or "? " in text or ": -" in text or ": :" in text
-    for rx in ((_COMPACT_NESTING,) if compact else ()) + (_DEEP_INDENT,):
-        m = rx.search(text)
-        if m:
-            return m.start()
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+def _may_be_deep(text: str) -> bool:
+    """False only when the text cannot nest past MAX_DEPTH, whatever quotes, comments or
+    block scalars it holds (cheap: three scans that find nothing on ordinary files).
+
+    Along a chain of nested collections the start column never decreases and rises at
+    least every second level (only a block sequence may sit at its mapping's column).
+    Without a line indented `_INDENT_SAFE` or more, collections starting a line give at
+    most 2 * _INDENT_SAFE levels; the last line adds at most `_COMPACT_SAFE + 1` through
+    `- - a:` runs; flow collections come last and add at most 2 per opener. 24 + 7 + 20
+    stays below 64, so only texts past one of the three thresholds are measured."""
+    return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
+            or _DEEP_INDENT.search(text) is not None
+            or _COMPACT_RUN.search(text) is not None)
+
+
+_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> tuple[int, Any]:
+    """libyaml's real nesting: the deepest level reached (stopping past `limit`) and the
+    mark where it was reached. Uses the event parser, which never recurses, so it cannot
+    crash on any input; a syntax error ends the count (the parse reports it later).
+    libyaml's own nesting limit counts as too deep."""
+    parser = _Base(text)
+    depth = deepest = 0
+    mark = None
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            if isinstance(event, _OPEN_EVENTS):
+                depth += 1
+                if depth > deepest:
+                    deepest, mark = depth, event.start_mark
+                    if depth > limit:
+                        break
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):
+            return limit + 1, exc.problem_mark
+    except yaml.YAMLError:
+        pass
+    finally:
+        parser.dispose()
+    return deepest, mark
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where nesting passes MAX_DEPTH, measured before the recursive parse."""
+    if not _may_be_deep(text):
         return None
-    depth = 0
-    for m in _FLOW_TOKENS.finditer(text):
-        token = m.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return m.start()
-        elif token in "]}":
-            depth = max(0, depth - 1)
-    return None
+    depth, mark = nesting_depth(text)
+    if depth <= MAX_DEPTH:
+        return None
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def parse(text: str, rel: str) -> ReadResult:

@@ -17,6 +17,18 @@ WIDTH = "100"
 def pytest_addoption(parser: pytest.Parser) -> None:
     # --- golden files (reports) ---
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+    # --- slow proofs: skipped by default, run by `.ci/run` ---
+    parser.addoption("--runslow", action="store_true", help="also run tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`@pytest.mark.slow` runs with --runslow or when -m selects it (`pytest -m slow`)."""
+    if config.getoption("--runslow") or "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow or -m slow (.ci/run does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture

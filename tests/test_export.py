@@ -115,7 +115,7 @@ def test_xlsx_never_writes_formulas(demo_root: Path, tmp_path: Path) -> None:
     book = tmp_path / "x.xlsx"
     assert run(["export", "--root", str(demo_root), "--format", "xlsx", "--out", str(book)]).exit_code == 0
     ws = load_workbook(book)["updates"]
-    notes = [c for c in ws["G"] if isinstance(c.value, str) and c.value.startswith("=")]
+    notes = [c for c in ws["G"] if isinstance(c.value, str) and c.value.startswith("'=1+1")]  # OWASP: a leading quote
     assert notes and all(c.data_type == "s" for c in notes)
 
 

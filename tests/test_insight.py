@@ -271,8 +271,10 @@ def test_agenda_at_the_end_of_2023(repo: Path) -> None:
     assert (data["as_of"], data["stale_after"], data["late_after"]) == ("2023-12-31", 6, 6)
     # 4.2.2.2: antwerpen's latest is 2023-04-20 (lopend), older than 2023-06-30; the others moved later or are final.
     assert [(q["id"], q["platform"], q["last_update"], q["months"]) for q in data["quiet"]] == [("4.2.2.2", "antwerpen", "2023-04-20", 8)]
-    # Due 2022 (expired 2022-12-31, 12 months before) and not final; 4.3.1.5 (due 2020) was geschrapt.
-    assert [(x["id"], x["months"]) for x in data["late"]] == [("4.1.1.6", 12), ("4.6.1.5", 12), ("4.6.2.3", 12), ("4.7.2.4", 12)]
+    # Due 2022 (expired 2022-12-31, 12 months before) but no data: never late, listed apart;
+    # 4.3.1.5 (due 2020) was geschrapt.
+    assert data["late"] == []
+    assert [x["id"] for x in data["past_due_no_data"]] == ["4.1.1.6", "4.6.1.5", "4.6.2.3", "4.7.2.4"]
     assert [(f["id"], f["follow_up"], f["overdue"]) for f in data["follow_ups"]] == [
         ("besluit.2023.1", "2023-09-30", True), ("besluit.2023.2", None, False)]
     assert data["not_reported"]["year"] == 2023 and data["not_reported"]["complete"] is True
@@ -281,7 +283,8 @@ def test_agenda_at_the_end_of_2023(repo: Path) -> None:
         ("vlaams-brabant", "missing", 0), ("west-vlaanderen", "missing", 0)]
     assert [s["id"] for s in data["quiet_speerpunten"]] == ["multidisciplinair", "superdivers", "hybridisering"]
     assert [s["id"] for s in data["open_signals"]] == ["west-vlaanderen.signaal.1"]
-    assert data["unknown"] == 73  # 77 plan items + limburg.2023.2, minus 5 with updates
+    assert data["unknown"] == data["figures"]["without_data"] == 73  # 77 plan items, 4 with updates (the 5th is on an own action)
+    assert data["figures"]["items"] == 77  # own actions are counted apart, as amendments
 
 
 def test_obligations_matrix(repo: Path) -> None:
@@ -404,6 +407,6 @@ def test_root_at_the_top_and_invalid_data_in_history(tmp_path: Path) -> None:
     assert [(u["target"], u["path"], u["line"], u["committed_by"]["name"]) for u in data["updates"]] == [
         ("4.5.1.1", "regions/vlaanderen/updates/2023.yaml", 1, "Vera Vlaanderen")]
     table_out = run(["--root", str(root), "changes", "--since", "HEAD~1"]).stdout
-    assert "Let op: de gegevens bij HEAD~1 bevatten 1 probleem/problemen" in table_out
+    assert "Let op: de gegevens bij HEAD~1 bevatten 1 probleem;" in table_out
     clean = json.loads(run(["--root", str(root), "changes", "--since", "HEAD~2", "--format", "json"]).stdout)
     assert clean["problems"] == {"since": 0, "until": 0} and len(clean["status_changes"]) == 1

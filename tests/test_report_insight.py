@@ -275,7 +275,7 @@ def test_html_sections_are_accessible_and_print_safe(history: Path) -> None:
     # the yearly account: symbol and count in every cell, the state as words for screen readers
     account = section(html, "html", "obligations", "")
     assert account.count('<td class="ob ob-') == 6 * 4
-    assert '<td class="ob ob-missing" title="limburg, 2023: missing, 0 update(s)">' in account
+    assert '<td class="ob ob-missing" title="limburg, 2023: missing, 0 updates">' in account
     # follow-ups: overdue marked with a word, not only a colour
     follow = section(html, "html", "follow-ups", "")
     assert '<tr class="overdue"><th scope="row" class="id">besluit.2022.2</th>' in follow

@@ -60,7 +60,10 @@ def test_as_of_looks_from_another_day() -> None:
 def test_late_and_stale_lists() -> None:
     data = status_json()
     assert data["late"] == ["4.1.1.6", "4.3.1.5", "4.6.1.5", "4.7.2.4"]
-    assert data["stale"] == ["4.2.3.2", "4.4.1.8", "4.7.2.4", "4.8.1.4", "4.8.2.1", "4.9.1.2", "4.10.1.3"]
+    assert data["past_due_no_data"] == []  # every past-due item of the demo has data
+    assert [(q["id"], q["platform"]) for q in data["stale"]] == [
+        ("4.2.3.2", "vlaanderen"), ("4.4.1.8", "west-vlaanderen"), ("4.7.2.4", "vlaanderen"), ("4.8.1.4", "vlaanderen"),
+        ("4.8.2.1", "brussel"), ("4.9.1.2", "oost-vlaanderen"), ("4.10.1.3", "vlaanderen")]
 
 
 def test_region_filter_shows_that_regions_status() -> None:
@@ -212,6 +215,7 @@ def test_status_json_has_the_obligations() -> None:
     assert status_json("--region", "vlaanderen")["obligations"]["platforms"] == []
     early = status_json("--as-of", "2022-03-01")["obligations"]
     assert [(y["year"], y["complete"]) for y in early["years"]] == [(2020, True), (2021, True), (2022, False)]
-    # report_dict's own keys are unchanged; obligations is one key more
+    # obligations is one key more than report_dict's own (carried: items continued from an earlier plan)
     assert list(data) == ["plan", "as_of", "as_of_reason", "stale_months", "filters", "totals", "themes",
-                          "speerpunten", "regions", "stale", "late", "items", "obligations"]
+                          "speerpunten", "regions", "figures", "stale", "late", "past_due_no_data", "items", "carried",
+                          "obligations"]

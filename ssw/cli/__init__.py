@@ -39,7 +39,18 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help=h("opt.lang"), sh
 FormatOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json-csv"))]
 
 class SswGroup(TyperGroup):
-    """The one place where "cannot go on" becomes a message and an exit code."""
+    """The one place where "cannot go on" becomes a message and an exit code, and where
+    everything printed passes `ssw.escape.terminal_text` (data never drives the terminal)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from ssw.escape import SafeStream
+
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = saved
 
     def invoke(self, ctx: Any) -> Any:
         import gc
@@ -190,8 +201,10 @@ def _print_json(data: Any) -> None:
     take a fraction of the time). The content is the same either way."""
     import json
 
+    from ssw.escape import json_text
+
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False, indent=indent)) + "\n")
 
 
 def _choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
@@ -204,6 +217,7 @@ from ssw.cli import commands  # noqa: E402,F401  (registers the commands)
 from ssw.cli import insight  # noqa: E402,F401  (registers changes, coverage, agenda)
 from ssw.cli import record  # noqa: E402,F401  (registers record and add-action)
 from ssw.cli import report  # noqa: E402,F401  (registers report and export)
+from ssw.cli import plans  # noqa: E402,F401  (registers plans and plan new)
 
 
 def main(argv: list[str] | None = None) -> None:

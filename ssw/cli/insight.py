@@ -207,9 +207,10 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
         out.line("  " + t("st.none", lang))
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
-    for key, counts, progress in (("am.adopted", amended.adopted, amended.adopted_progress),
-                                  ("am.amended", amended.amended, amended.amended_progress)):
-        out.wrap(t(key, lang, done=counts.by_status["gerealiseerd"], total=counts.total, pct=round(progress * 100)), indent="  ")
+    for key, counts in (("am.adopted", amended.adopted), ("am.amended", amended.amended)):
+        out.wrap(t(key, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
+    out.wrap(t("fig.data", lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
+               without=amended.adopted.without_data), indent="  ", style="dim")
     if amended.dropped_items:
         out.wrap(t("am.dropped-items", lang, ids=", ".join(amended.dropped_items)), indent="  ", style="dim")
     if amended.added_actions:
@@ -232,6 +233,8 @@ def _item_line(out: Out, item: Any, status: str, tail: str) -> None:
 def print_agenda(ag: Any, lang: str) -> None:
     out = Out()
     out.wrap(t("ag.title", lang, asof=t(f"asof.{ag.as_of_reason}", lang, date=format_date(ag.as_of, lang))), style="bold")
+    fig = ag.figures
+    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
     if ag.empty:
         out.line(t("ag.empty", lang))
 
@@ -249,6 +252,11 @@ def print_agenda(ag: Any, lang: str) -> None:
     section("ag.late", len(ag.late), months=ag.late_after)
     for x in ag.late:
         _item_line(out, x.item, x.status, t("ag.late-since", lang, due=str(x.due), months=x.months))
+    if ag.past_due:
+        out.blank()
+        out.line((t("st.past-due", lang), "bold"))
+        for item in ag.past_due:
+            _item_line(out, item, "onbekend", t("st.due", lang, due=str(item.due)))
     section("ag.follow-ups", len(ag.follow_ups))
     for f in ag.follow_ups:
         due = t("ag.follow-up-due", lang, date=format_date(f.due, lang)) if f.due else t("ag.follow-up-none", lang)

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import IO, Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import Problem
 
 
@@ -32,15 +32,19 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         files = len({p.path for p in problems})
         payload = {"ok": not problems, "count": len(problems), "files": files,
                    "problems": [p.as_dict(lang) for p in problems]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        from ssw.escape import json_text
+
+        print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
         print_problems(problems, lang)
     if problems:
-        print(t("out.problem-count", lang, count=len(problems), files=len({p.path for p in problems})))
+        files = tn("n.files", len({p.path for p in problems}), lang)
+        print(t("out.problem-count", lang, count=len(problems), files=files))
     else:
         ds = loaded.data
-        print(t("out.valid", lang, files=loaded.files, items=len(ds.items), updates=len(ds.updates)))
+        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), items=tn("n.items", len(ds.items), lang),
+                updates=tn("n.updates", len(ds.updates), lang)))
 
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------
@@ -172,27 +176,36 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     active = {k: v for k, v in rep.filters.__dict__.items() if v}
     if active:
         out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
+    fig = rep.figures
+    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    if rep.carried.total:
+        out.wrap(t("st.carried", lang, carried=rep.carried.total, old=", ".join(rep.carried_from),
+                   new=rep.totals.total - rep.carried.total, parts=_count_parts(rep.carried, lang)))
     unknown = rep.totals.by_status["onbekend"]
     if unknown and unknown * 2 >= rep.totals.total:
         out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
     out.blank()
-    headers = [t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
+    headers = ([t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
+               + [t("st.col.data", lang)])
     rows, styles = [], []
     for row in rep.rows:
         star = "★" if row.item.speerpunten else " "
-        rows.append([f"{star}{row.item.id}", row.item.title, f"{bar(row.counts, 10, out.plain)} {row.counts.progress * 100:3.0f}%"]
-                    + [str(row.counts.by_status[s]) for s in STATUSES])
-        styles.append(["bold", "", "green"] + [COLOURS[s] for s in STATUSES])
-    table(out, headers, rows, flex=1, right=set(range(3, 3 + len(STATUSES))), styles=styles)
+        c = row.counts
+        rows.append([f"{star}{row.item.id}", row.item.title, f"{bar(c, 10, out.plain)} {c.progress_pct:3d}%"]
+                    + [str(c.by_status[s]) for s in STATUSES] + [f"{c.with_data}/{c.total}"])
+        styles.append(["bold", "", "green"] + [COLOURS[s] for s in STATUSES] + ["dim"])
+    table(out, headers, rows, flex=1, right=set(range(3, 4 + len(STATUSES))), styles=styles)
     out.wrap(t("st.legend", lang), style="dim")
+    out.wrap(t("fig.legend", lang), style="dim")
 
     if rep.speerpunten:
         out.blank()
         out.line((t("st.speerpunten", lang), "bold"))
         for sp, counts in rep.speerpunten:
-            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress * 100:3.0f}%  "
-                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES))
+            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress_pct:3d}%  "
+                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES) + f"  {counts.with_data}/{counts.total}")
     if rep.regions:
         out.blank()
         out.line((t("st.regions", lang), "bold"))
@@ -202,20 +215,21 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
                 out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
         if obligations is not None:
             _obligation_lines(out, obligations, lang)
-    for title_key, states, detail in (
-        ("st.stale", rep.stale, lambda s: t("st.last", lang, updates=_stale_detail(s, rep.filters.region))),
-        ("st.late", rep.late, lambda s: t("st.due", lang, due=str(s.item.due))),
-    ):
+    out.blank()
+    out.line((t("st.stale", lang, months=rep.stale_months), "bold"))
+    if not rep.stale:
+        out.line("  " + t("st.none", lang))
+    for q in rep.stale:
+        _item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}")
+    for title_key, states in (("st.late", rep.late), ("st.past-due", rep.past_due)):
+        if title_key == "st.past-due" and not states:
+            continue
         out.blank()
-        out.line((t(title_key, lang, months=rep.stale_months), "bold"))
+        out.line((t(title_key, lang), "bold"))
         if not states:
             out.line("  " + t("st.none", lang))
         for s in states:
-            head = f"  {s.item.id:<10} "
-            # several quiet platforms or a long own-action id must not push the line past the width
-            tail = _short(detail(s), max(10, out.width - len(head) - 2 - 20 - 2))
-            room = max(10, out.width - len(head) - 2 - len(tail) - 2)
-            out.line(head, (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, room)}  ", (tail, "dim"))
+            _item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
     if other_plans:
         out.blank()
         out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
@@ -246,24 +260,24 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
         out.line(*segments)
 
 
-def _stale_detail(state: Any, region: str | None) -> str:
-    """Which platform went quiet, since when: `brussel 2023-05-25`."""
-    quiet = [region] if region else (state.stale_platforms or [state.last.platform])
-    return ", ".join(f"{p} {state.platforms[p].last.date}" for p in quiet if p in state.platforms)
+def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
+    """`  4.7.2.1    ▶ title…  oost-vlaanderen 2024-03-07`: id, status, title, detail."""
+    head = f"  {item.id:<10} "
+    # a long platform name or own-action id must not push the line past the width
+    tail = _short(detail, max(10, out.width - len(head) - 2 - 20 - 2))
+    room = max(10, out.width - len(head) - 2 - len(tail) - 2)
+    out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, room)}  ", (tail, "dim"))
 
 
 def status_csv(rep: Any) -> str:
-    import csv
-    import io
-
+    from ssw.export import csv_text
     from ssw.loader import natural_key
     from ssw.status import state_dict
 
-    buffer = io.StringIO()
-    fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "last_update",
+    fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "past_due_no_data",
+              "last_update",
               "lead", "partners", "krachtlijnen", "speerpunten", "platforms"]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for state in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id)):
         row = state_dict(state, rep.filters.region)
         for key in ("partners", "krachtlijnen", "speerpunten"):
@@ -271,8 +285,9 @@ def status_csv(rep: Any) -> str:
         row["platforms"] = ";".join(f"{p}={v['status']}" for p, v in row["platforms"].items())
         row["stil"] = str(row["stil"]).lower()
         row["te_laat"] = str(row["te_laat"]).lower()
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in fields})
-    return buffer.getvalue()
+        row["past_due_no_data"] = str(row["past_due_no_data"]).lower()
+        rows.append([row[k] for k in fields])
+    return csv_text(fields, rows)
 
 
 # -- show ------------------------------------------------------------------------------
@@ -291,6 +306,11 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
             out.wrap(para)
     out.blank()
     fields: list[tuple[str, str]] = [("show.plan", item.plan)]
+    if item.vervolg_van:
+        fields.append(("show.vervolg-van", item.vervolg_van))
+    continuation = ds.continuation(item)
+    if continuation is not None:
+        fields.append(("show.vervolg-in", f"{continuation.plan}:{continuation.id}"))
     if item.parent:
         parent = ds.items.get((item.plan, item.parent))
         fields.append(("show.parent", f"{item.parent} {parent.title if parent else ''}"))
@@ -337,20 +357,12 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
     if item.trackable:
         out.blank()
         out.line((t("show.history", lang), "bold"))
-        recs = lookup.history(ds, item)
-        if not recs:
-            out.line("  " + t("show.no-history", lang))
-        for rec in recs:
-            u = rec.update
-            head = f"  {format_date(u.date, lang)}  {rec.platform}  "
-            label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
-            who = f" — {u.author}" if u.author else ""
-            out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
-            if u.note:
-                out.wrap(u.note, indent="      ")
-            for link in u.links:
-                out.line(("      " + link, "underline"))
-            out.line((f"      {rec.path}:{rec.line}", "dim"))
+        _history(out, ds, item, lang)
+        for old in lookup.predecessors(ds, item):
+            out.blank()
+            plan = ds.plans.get(old.plan)
+            out.line((t("show.predecessor-history", lang, plan=old.plan, end=str(plan.end) if plan else "?"), "bold"))
+            _history(out, ds, old, lang)
     decisions = lookup.decisions_for(ds, item)
     if decisions:
         out.blank()
@@ -358,6 +370,26 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         for e in decisions:
             out.wrap(f"{format_date(e.model.date, lang)}  {e.model.id}: {e.model.text}", indent="  ")
     out.flush()
+
+
+def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
+    from ssw import lookup
+    from ssw.i18n import format_date
+
+    recs = lookup.history(ds, item)
+    if not recs:
+        out.line("  " + t("show.no-history", lang))
+    for rec in recs:
+        u = rec.update
+        head = f"  {format_date(u.date, lang)}  {rec.platform}  "
+        label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
+        who = f" — {u.author}" if u.author else ""
+        out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
+        if u.note:
+            out.wrap(u.note, indent="      ")
+        for link in u.links:
+            out.line(("      " + link, "underline"))
+        out.line((f"      {rec.path}:{rec.line}", "dim"))
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -454,4 +486,23 @@ def print_regions(rep: Any, lang: str) -> None:
     out = Out()
     out.line((as_of_line(rep, lang), "bold"))
     regions_table(out, rep, lang)
+    out.flush()
+
+
+def print_plans(found: list[Any], lang: str, day: Any) -> None:
+    """`ssw plans`: per plan its id, family, period, title and predecessor; ✔ marks what a
+    bare id of its family means today."""
+    from ssw.i18n import format_date
+
+    out = Out()
+    width = max((len(p.id) for p in found), default=0)
+    for p in found:
+        mark = ("✔ ", "green") if p.current else ("  ", "")
+        out.line(mark, (f"{p.id:<{width}}", "bold"), f"  {t('plans.family', lang)} {p.family}  {p.start} – {p.end}")
+        out.wrap(p.title, indent="  ")
+        if p.follows:
+            out.line("  " + t("plans.follows-line", lang, plan=p.follows, count=p.carried))
+    out.blank()
+    out.wrap(t("plans.legend", lang, today=format_date(day, lang)))
+    out.wrap(t("plans.footer", lang))
     out.flush()

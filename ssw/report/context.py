@@ -110,6 +110,12 @@ class ReportContext:
                 "last_update": self.date(last.date) if last else None,
                 "platforms": [self._platform_status(region, listed)] if listed else []}
 
+    def quiet_dict(self, q: st.Quiet) -> dict[str, Any]:
+        """A quiet platform on an item: that platform's own status, date and name."""
+        return {**self.item_dict(q.state), **self._status_fields(q.status), "stil": True,
+                "last_update": self.date(q.last.date), "platform": q.platform,
+                "stale_platforms": [self.platform_name(q.platform)]}
+
     def _status_fields(self, status: str) -> dict[str, str]:
         return {"status": status, "status_label": self.label(f"status.{status}"), "symbol": SYMBOLS[status]}
 

@@ -1,45 +1,15 @@
-"""Filters that make data safe in a Markdown report (and a URL safe in any report)."""
+"""Filters that make data safe in a Markdown report (and a URL safe in any report).
+
+The escaping of data text itself (`md`, `cell`, `mdblock`) lives in `ssw/escape.py`, beside the
+terminal and spreadsheet escaping, so every output path shares one implementation."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from ssw.escape import md_block, md_cell, md_inline  # noqa: F401  (the one place for escaping data)
 from ssw.report.plain import SAFE_SCHEMES
-
-
-def _md_escape(value: Any) -> str:
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("[", "\\[").replace("]", "\\]")
-
-
-def md_inline(value: Any) -> str:
-    """Markdown text from data on one line: no raw HTML (`<`, `>`, `&`), no link syntax."""
-    if value is None:
-        return ""
-    return " ".join(_md_escape(value).split())
-
-
-def md_cell(value: Any) -> str:
-    """For a pipe-table cell: escaped like `md_inline`, `|` escaped, line breaks as <br>."""
-    if value is None:
-        return ""
-    text = _md_escape(value).replace("|", "\\|")
-    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "<br>".join(line for line in lines if line)
-
-
-def md_block(value: Any) -> str:
-    """A paragraph from data: escaped, each line kept, no line may start a heading or list."""
-    safe = []
-    for raw in str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(_md_escape(raw).split())
-        if line[:1] in ("#", ">", "-", "+", "*", "=", "|"):
-            line = "\\" + line
-        elif re.match(r"^\d+[.)] ", line):
-            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-        safe.append(line)
-    return "\n".join(safe).strip("\n")
 
 
 def text_bar(counts: dict[str, Any], width: int = 20) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from ssw import dataset as d
 from ssw import status as st
 from ssw.dates import PartialDate
+from ssw.figures import pct
 from ssw.i18n import format_date, t
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
@@ -38,17 +39,17 @@ def counts_dict(counts: st.Counts, lang: str) -> dict[str, Any]:
         share = n / total if total else 0.0
         segments.append({"status": status, "label": t(f"status.{status}", lang), "symbol": SYMBOLS[status],
                          "count": n, "share": round(share, 6), "start": round(start, 6),
-                         "pct": round(share * 100)})
+                         "pct": pct(n, total)})
         start += share
-    base = total - counts.by_status["geschrapt"]
     return {
         "total": total,
-        "known": counts.known,
+        "known": counts.with_data,
+        "with_data": counts.with_data,
         "unknown": counts.by_status[st.UNKNOWN],
-        "done": counts.by_status["gerealiseerd"],
-        "base": base,
+        "done": counts.realised,
+        "base": total,  # progress = gerealiseerd / items: the one denominator (ssw.figures)
         "progress": round(counts.progress, 4),
-        "progress_pct": round(counts.progress * 100),
+        "progress_pct": counts.progress_pct,
         "by_status": dict(counts.by_status),
         "segments": segments,
     }
@@ -67,7 +68,3 @@ def item_title(ds: d.Dataset, plan_id: str, item_id: str) -> str:
     item = ds.items.get((plan_id, item_id))
     return item.title if item else ""
 
-
-def plural(key: str, count: int, lang: str, **params: Any) -> str:
-    """`key.one` for one, `key.other` for any other count (Dutch and English agree)."""
-    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **params)

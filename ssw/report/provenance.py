@@ -40,7 +40,7 @@ def package_templates() -> Path | None:
 
 
 def provenance(root: Root, loaded: Loaded, templates_dirs: Sequence[Path], lang: str) -> dict[str, Any]:
-    paths = [root.plan_dir, root.path / "regions", root.path / "templates", *templates_dirs]
+    paths = [*root.plan_folders, root.path / "regions", root.path / "templates", *templates_dirs]
     pkg = package_templates()
     if pkg is not None:
         paths.append(pkg)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import SswError
 from ssw.report.markdown import (
     heading_slug,
@@ -21,7 +21,6 @@ from ssw.report.markdown import (
     safe_url,
     text_bar,
 )
-from ssw.report.plain import plural
 
 FORMATS = ("md", "html")
 
@@ -84,7 +83,7 @@ def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     env.filters["trend_row"] = lambda y: {"id": str(y["year"]), "counts": y["counts"]}
     env.filters["platform_row"] = lambda p: {"id": p["name"].rsplit(" ", 1)[-1], "counts": p["counts"]}
     env.filters["slug"] = heading_slug
-    env.globals["tn"] = lambda key, count, **params: plural(key, count, lang, **params)
+    env.globals["tn"] = lambda key, count, **params: tn(key, count, lang, **params)
     return env
 
 

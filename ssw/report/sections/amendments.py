@@ -18,8 +18,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     am = amendments(ds, ctx.plan.id, ctx.as_of, ctx.root.stale_months, states=ctx.states)
 
     def side(counts: st.Counts, progress: float) -> dict[str, Any]:
-        # progress by the amendments rule (as adopted: gerealiseerd / all items)
-        return {**counts_dict(counts, lang), "progress": round(progress, 4), "progress_pct": round(progress * 100)}
+        # progress = gerealiseerd / the side's items (ssw.figures): counts_dict has it already
+        return counts_dict(counts, lang)
 
     def items(ids: Sequence[str]) -> list[dict[str, Any]]:
         found = []

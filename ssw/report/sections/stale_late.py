@@ -1,4 +1,5 @@
-"""Stale and late: items without a recent update, items past their due date."""
+"""Stale and late: one row per quiet platform on an item (its own status and date);
+items with a status past their due date; items past due without data, listed apart."""
 
 from __future__ import annotations
 
@@ -8,5 +9,6 @@ from ssw.report.context import ReportContext
 
 
 def build(ctx: ReportContext) -> dict[str, Any]:
-    return {"stale": [ctx.item_dict(s) for s in ctx.report.stale],
-            "late": [ctx.item_dict(s) for s in ctx.report.late]}
+    return {"stale": [ctx.quiet_dict(q) for q in ctx.report.stale],
+            "late": [ctx.item_dict(s) for s in ctx.report.late],
+            "past_due": [ctx.item_dict(s) for s in ctx.report.past_due]}

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ssw.figures import figures_dict
 from ssw.i18n import t
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
 
 
 def build(ctx: ReportContext) -> dict[str, Any]:
-    counts = counts_dict(ctx.report.totals, ctx.lang)
+    fig = ctx.report.figures
+    counts = counts_dict(fig.counts, ctx.lang)
     unknown, total = counts["unknown"], counts["total"]
     return {
         "counts": counts,
         "no_data": unknown > 0,
         "no_data_text": t("st.no-data", ctx.lang, unknown=unknown, total=total) if unknown else "",
+        "figures": figures_dict(fig),
+        "data_text": t("fig.data", ctx.lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
         "updates_in_year": len(ctx.updates_in(ctx.window)),
         "updates_in_period": len(ctx.updates_in(ctx.period)),
         "regional_actions_in_year": sum(1 for i in ctx.ds.items.values() if i.kind == "regional-action"

@@ -1,0 +1,125 @@
+"""Data text made harmless for where it is shown: terminal, spreadsheet, Markdown.
+
+Data files are typed by many hands and may come with a merged branch, so any text in
+them may hold what the place it is shown would obey: terminal escape sequences (colour,
+OSC titles and links, cursor moves), spreadsheet formulas, Markdown code fences. Each
+output path runs data through the one function for its place:
+
+- `terminal_text`: C0/C1 control characters (ESC, CSI, BEL, CR, DEL ...) shown as
+  `\\x1b`-style text; line feeds and tabs stay. `SafeStream` applies it to everything
+  the CLI prints.
+- `spreadsheet_cell`: a text cell starting with `= + - @`, tab or CR gets a leading
+  `'` (OWASP's advice against CSV/formula injection), in CSV and xlsx.
+- `md_inline`, `md_cell`, `md_block`: Markdown from data: no raw HTML, no links, no
+  code spans or fences (backticks and tildes escaped), no headings or lists.
+  Report templates use them as the filters `md`, `cell` and `mdblock`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_JSON_UNSAFE = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}  # json.dumps escapes C0 itself
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def terminal_text(text: str) -> str:
+    """Control characters as visible text (`\\x1b`), so the terminal obeys none of them."""
+    return text.translate(_CONTROL)
+
+
+def json_text(text: str) -> str:
+    """JSON from `json.dumps(ensure_ascii=False)` with DEL and C1 escaped as `\\u009b`
+    (valid JSON, the same value, nothing a terminal obeys)."""
+    return text.translate(_JSON_UNSAFE)
+
+
+class SafeStream:
+    """A text stream that passes everything written through `terminal_text`."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_text(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", "utf-8") or "utf-8"
+
+    @property
+    def errors(self) -> str | None:
+        return getattr(self._stream, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("buffer", "detach"):  # bytes would bypass the filter
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading `'` (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`", "~": "\\~",
+    **{chr(c): v for c, v in _CONTROL.items()},
+})
+_BLOCK_STARTS = ("#", ">", "-", "+", "*", "=", "|", "_")
+
+
+def _md_escape(value: Any) -> str:
+    """No raw HTML, no link syntax, no code span or fence (`` ` `` and `~` escaped)."""
+    return str(value).translate(_MD_SPECIAL)
+
+
+def md_inline(value: Any) -> str:
+    """Markdown text from data on one line: no raw HTML (`<`, `>`, `&`), no link syntax,
+    no code spans or fences."""
+    if value is None:
+        return ""
+    return " ".join(_md_escape(value).split())
+
+
+def md_cell(value: Any) -> str:
+    """For a pipe-table cell: escaped like `md_inline`, `|` escaped, line breaks as <br>."""
+    if value is None:
+        return ""
+    text = _md_escape(str(value).replace("\r\n", "\n").replace("\r", "\n")).replace("|", "\\|")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "<br>".join(line for line in lines if line)
+
+
+def md_block(value: Any) -> str:
+    """A paragraph from data: escaped, each line kept, no line may start a heading,
+    list, quote, table, rule or code block."""
+    safe = []
+    for raw in str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(_md_escape(raw).split())
+        if line[:1] in _BLOCK_STARTS:
+            line = "\\" + line
+        elif re.match(r"^\d+[.)] ", line):
+            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
+        safe.append(line)
+    return "\n".join(safe).strip("\n")

@@ -1,0 +1,210 @@
+"""The same figure is the same number everywhere.
+
+The headline figures of the demo data are computed here by hand, straight from the YAML
+files (no ssw module involved), and every output is held against them: `status` as
+table, JSON and CSV, each report kind in Markdown and HTML, `export` (JSON, CSV),
+`coverage` and `agenda`. Missing data is never a finding: no *te laat* without data.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, run, write
+from ssw.i18n import t
+
+DEMO = REPO / "examples" / "demo"
+END = dt.date(2024, 12, 31)  # the SSW plan's end: every view's as-of date on the demo data
+
+
+def _first_day(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    parts = [int(p) for p in str(value).split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _plan_items() -> dict[str, str]:
+    """id -> scope of every trackable item: initiatives, and actions without them."""
+    items = {}
+    for path in sorted((REPO / "plan" / "ssw-2020-2024" / "themes").glob("*.yaml")):
+        theme = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for action in theme["actions"]:
+            for ini in action.get("initiatives", []):
+                items[ini["id"]] = ini.get("scope", "vlaams")
+            if not action.get("initiatives"):
+                items[action["id"]] = action.get("scope", "vlaams")
+    return items
+
+
+def _overall(statuses: list[str]) -> str:
+    """The README's rule for a regional item, written out again."""
+    if not statuses:
+        return "onbekend"
+    present = set(statuses)
+    if len(present) == 1:
+        return statuses[0]
+    if "gerealiseerd" in present and present - {"gerealiseerd", "geschrapt"}:
+        return "lopend"
+    return next(s for s in ("lopend", "gepland", "uitgesteld", "gerealiseerd", "geschrapt") if s in present)
+
+
+def by_hand(root: Path = DEMO, as_of: dt.date = END) -> dict[str, int]:
+    items = _plan_items()
+    latest: dict[tuple[str, str], tuple[tuple[dt.date, str, int], str]] = {}
+    for path in sorted((root / "regions").glob("*/updates/*.yaml")):
+        for index, u in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            when = _first_day(u["date"])
+            if u["target"] not in items or when > as_of:
+                continue
+            key, order = (u["target"], path.parts[-3]), (when, str(path), index)
+            if key not in latest or order >= latest[key][0]:
+                latest[key] = (order, u["status"])
+    status = {i: _overall([s for (target, _), (_, s) in sorted(latest.items()) if target == i]) for i in items}
+    realised = sum(1 for s in status.values() if s == "gerealiseerd")
+    with_data = sum(1 for s in status.values() if s != "onbekend")
+    return {"items": len(items), "with_data": with_data, "without_data": len(items) - with_data,
+            "realised": realised, "pct": (200 * realised + len(items)) // (2 * len(items))}
+
+
+@pytest.fixture(scope="module")
+def fig() -> dict[str, int]:
+    found = by_hand()
+    assert found["items"] == 77 and 0 < found["with_data"] < found["items"]  # the demo has gaps on purpose
+    return found
+
+
+def ok(*args: str) -> str:
+    result = run(["--root", str(DEMO), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def data_line(f: dict[str, int], lang: str = "nl") -> str:
+    return t("fig.data", lang, with_data=f["with_data"], items=f["items"], without=f["without_data"])
+
+
+def one_line(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def test_status_table_json_and_csv(fig: dict[str, int]) -> None:
+    table = one_line(ok("status"))
+    assert data_line(fig) in table
+    assert t("fig.progress", "nl", realised=fig["realised"], items=fig["items"], pct=fig["pct"]) in table
+    data = json.loads(ok("status", "--format", "json"))
+    assert {k: data["figures"][k] for k in ("items", "with_data", "without_data", "realised", "progress_pct")} == {
+        "items": fig["items"], "with_data": fig["with_data"], "without_data": fig["without_data"],
+        "realised": fig["realised"], "progress_pct": fig["pct"]}
+    totals = data["totals"]
+    assert (totals["total"], totals["with_data"], totals["gerealiseerd"], totals["progress_pct"]) == (
+        fig["items"], fig["with_data"], fig["realised"], fig["pct"])
+    rows = list(csv.DictReader(io.StringIO(ok("status", "--format", "csv"))))
+    assert len(rows) == fig["items"]
+    assert sum(r["status"] == "gerealiseerd" for r in rows) == fig["realised"]
+    assert sum(r["status"] != "onbekend" for r in rows) == fig["with_data"]
+
+
+@pytest.mark.parametrize("kind", ["jaaroverzicht", "tussentijds", "eindevaluatie"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_report_kind(fig: dict[str, int], kind: str, fmt: str) -> None:
+    text = one_line(ok("report", "--kind", kind, "--year", "2024", "--format", fmt, "--out", "-"))
+    assert data_line(fig) in text
+    assert t("report.summary.progress", "nl", done=fig["realised"], base=fig["items"], pct=fig["pct"]) in text
+
+
+def test_reports_of_an_earlier_year_use_that_years_figures() -> None:
+    earlier = by_hand(as_of=dt.date(2022, 12, 31))
+    text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))
+    assert data_line(earlier) in text
+    assert t("report.summary.progress", "nl", done=earlier["realised"], base=earlier["items"], pct=earlier["pct"]) in text
+
+
+def test_export_json_and_csv(fig: dict[str, int], tmp_path: Path) -> None:
+    plan = next(p for p in json.loads(ok("export", "--format", "json"))["plans"] if p["id"] == "ssw-2020-2024")
+    assert (plan["items"], plan["with_data"], plan["realised"], plan["progress_pct"]) == (
+        fig["items"], fig["with_data"], fig["realised"], fig["pct"])
+    ok("export", "--format", "csv", "--out", str(tmp_path))
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((tmp_path / "plans.csv").read_text(encoding="utf-8")))}
+    assert (rows["ssw-2020-2024"]["items"], rows["ssw-2020-2024"]["with_data"], rows["ssw-2020-2024"]["realised"]) == (
+        str(fig["items"]), str(fig["with_data"]), str(fig["realised"]))
+
+
+def test_coverage_and_agenda(fig: dict[str, int]) -> None:
+    adopted = json.loads(ok("coverage", "--format", "json"))["amendments"]["adopted"]
+    assert (adopted["total"], adopted["with_data"], adopted["gerealiseerd"], adopted["progress_pct"]) == (
+        fig["items"], fig["with_data"], fig["realised"], fig["pct"])
+    assert data_line(fig) in one_line(ok("coverage"))
+    agenda = json.loads(ok("agenda", "--format", "json"))
+    assert (agenda["figures"]["items"], agenda["figures"]["with_data"], agenda["unknown"]) == (
+        fig["items"], fig["with_data"], fig["without_data"])
+    assert data_line(fig) in one_line(ok("agenda"))
+
+
+def test_english_says_the_same_numbers(fig: dict[str, int]) -> None:
+    assert data_line(fig, "en") in one_line(ok("status", "--lang", "en"))
+
+
+# -- missing data is never a finding -------------------------------------------------------
+
+
+def test_real_data_flags_nothing_without_data() -> None:
+    """On the real plan (one dated update): no item is te laat, the past-due items without
+    data are listed apart, and the first lines say how many items have data."""
+    real = by_hand(REPO)
+    result = run(["--root", str(REPO), "status"])
+    lines = result.stdout.splitlines()
+    assert data_line(real) in one_line(" ".join(lines[:4]))
+    data = json.loads(run(["--root", str(REPO), "status", "--format", "json"]).stdout)
+    assert data["late"] == [] and "4.3.1.5" in data["past_due_no_data"]
+    assert all(not i["te_laat"] for i in data["items"] if i["status"] == "onbekend")
+    assert t("st.past-due", "nl") in result.stdout
+    agenda = json.loads(run(["--root", str(REPO), "agenda", "--format", "json"]).stdout)
+    assert agenda["late"] == [] and "4.3.1.5" in [x["id"] for x in agenda["past_due_no_data"]]
+
+
+# -- stil per platform ---------------------------------------------------------------------
+
+
+def test_quiet_is_per_platform(demo_root: Path) -> None:
+    """Two platforms on one regional item: one recent, one quiet. Only the quiet one is
+    listed, with its own status and its own last date, in status, agenda and reports."""
+    write(demo_root, "regions/antwerpen/updates/2024.yaml",
+          (demo_root / "regions/antwerpen/updates/2024.yaml").read_text(encoding="utf-8") + """
+- date: 2024-12-01
+  target: "4.5.1.3"
+  status: lopend
+  note: Recent, fictief.
+""")
+    write(demo_root, "regions/limburg/updates/2024.yaml",
+          (demo_root / "regions/limburg/updates/2024.yaml").read_text(encoding="utf-8") + """
+- date: 2024-01-10
+  target: "4.5.1.3"
+  status: gepland
+  note: Stil sindsdien, fictief.
+""")
+
+    def cli(*args: str) -> str:
+        result = run(["--root", str(demo_root), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    stale = [q for q in json.loads(cli("status", "--format", "json"))["stale"] if q["id"] == "4.5.1.3"]
+    assert stale == [{"id": "4.5.1.3", "platform": "limburg", "status": "gepland", "last_update": "2024-01-10"}]
+    line = next(x for x in cli("status").splitlines() if x.strip().startswith("4.5.1.3"))
+    assert "limburg 2024-01-10" in line and "○" in line and "antwerpen" not in line
+    quiet = [q for q in json.loads(cli("agenda", "--stale-after", "6", "--format", "json"))["quiet"] if q["id"] == "4.5.1.3"]
+    assert [(q["platform"], q["status"], q["last_update"]) for q in quiet] == [("limburg", "gepland", "2024-01-10")]
+    report = cli("report", "--year", "2024", "--out", "-")
+    stale_part = report[report.index("### " + t("st.stale", "nl", months=6)):report.index("### " + t("st.late", "nl"))]
+    row = next(x for x in stale_part.splitlines() if x.startswith("| 4.5.1.3 "))
+    assert "2024-01-10" in row and "Limburg" in row and "○" in row
+    assert "Antwerpen" not in row and "2024-12-01" not in row

@@ -1,0 +1,172 @@
+"""Successor plans: `ssw plan new`, `ssw plans`, bare ids resolved by date, a plan's own period.
+
+Every test works in a real git repository in a tmp folder: the demo root with the real
+plan beside it, its ssw.toml reading a second plans folder of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_demo_root, run, write
+
+OLD = "ssw-2020-2024"
+NEW = "ssw-2025-2029"
+CREATE = ["plan", "new", NEW, "--title", "Actieplan Sterk Sociaal Werk 2025-2029 (fictief)",
+          "--start", "2025-01-01", "--end", "2029-12-31"]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below `folder` (git's own folder aside) -> sha256 of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".git" not in p.relative_to(folder).parts}
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository: the real plan, the demo root reading it plus its own plans folder."""
+    root = copy_demo_root(tmp_path / "repo")
+    top = tmp_path / "repo"
+    (top / ".git").rmdir()
+    toml = root / "ssw.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('plan = "../../plan"', 'plan = ["../../plan", "plan"]'),
+                    encoding="utf-8")
+    git(top, "init", "-q")
+    git(top, "config", "user.email", "test@example.org")
+    git(top, "config", "user.name", "Test")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "start")
+    return root
+
+
+def ssw(root: Path, *args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+    return run(["--root", str(root), *args], env=env)
+
+
+def open_at_end(root: Path) -> set[str]:
+    """What `status` of the old plan calls not finished at its end (the user's view)."""
+    result = ssw(root, "status", "--plan", OLD, "--as-of", "2024-12-31", "--format", "json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["items"]
+    return {i["id"] for i in items if i["id"][0].isdigit() and i["status"] not in ("gerealiseerd", "geschrapt")}
+
+
+def test_successor_carries_over_what_was_not_finished_and_leaves_the_old_plan_alone(repo: Path) -> None:
+    real_plan = repo.parents[1] / "plan"
+    before = tree_digest(real_plan)
+    expected = open_at_end(repo)
+    result = ssw(repo, *CREATE, "--from", OLD, "--carry-over")
+    assert result.exit_code == 0, result.output
+    assert f"{len(expected)} items meegenomen uit {OLD}" in result.stdout
+    assert tree_digest(real_plan) == before  # the old plan byte for byte
+    assert ssw(repo, "validate").exit_code == 0
+    export = json.loads(ssw(repo, "status", "--plan", NEW, "--format", "json").stdout)
+    carried = {i["id"] for i in export["items"]}
+    assert carried == expected
+    # an item with no data (onbekend) was not finished: it carries over
+    assert "4.11.1" in carried or any(i["status"] == "onbekend" for i in export["items"])
+    theme = (repo / "plan" / NEW / "themes" / "4.8.yaml").read_text(encoding="utf-8")
+    assert f'vervolg_van: {OLD}:4.8.2.1' in theme
+    assert "due:" not in theme and "milestone:" not in theme
+
+
+def test_record_on_a_carried_id_with_a_2025_date_lands_in_the_successor(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    result = ssw(repo, "record", "4.8.2.1", "--region", "antwerpen", "--status", "lopend",
+                 "--note", "Knelpuntenbundel 2025 gestart", "--date", "2025-03-01")
+    assert result.exit_code == 0, result.output
+    assert ssw(repo, "validate").exit_code == 0
+    new = ssw(repo, "show", "4.8.2.1").stdout  # today (2026) a bare id means the successor
+    assert NEW in new and "Knelpuntenbundel 2025 gestart" in new
+    assert f"{OLD}:4.8.2.1" in new  # where it comes from
+    old_history = ssw(repo, "show", f"{OLD}:4.8.2.1").stdout
+    assert "Knelpuntenbundel 2025 gestart" not in old_history.split("Geschiedenis")[1]
+    assert f"{NEW}:4.8.2.1" in old_history  # the old item names its continuation
+    # the successor shows the predecessor's history
+    demo_note = ssw(repo, "show", f"{OLD}:4.8.2.1", "--lang", "en").stdout
+    first_old_note = [line for line in demo_note.splitlines() if line.startswith("      ") and "regions/" not in line][0]
+    assert first_old_note.strip() in new
+
+
+def test_status_of_both_plans(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    old = ssw(repo, "status", "--plan", OLD)
+    assert old.exit_code == 0 and "Actieplan Sterk Sociaal Werk 2020-2024" in old.stdout
+    new = ssw(repo, "status", "--plan", NEW)
+    assert new.exit_code == 0, new.output
+    count = len(open_at_end(repo))
+    assert f"waarvan {count} meegenomen uit {OLD} en 0 nieuw" in new.stdout
+    default = ssw(repo, "status")  # today lies in the successor's period
+    assert "2025-2029" in default.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("args, message", [
+    ([*CREATE[:2], OLD, *CREATE[3:]], "bestaat al"),
+    (["plan", "new", "ssw-2024-2028", "--title", "T", "--start", "2024-06-01", "--end", "2028-12-31"], "overlapt met ssw-2020-2024"),
+    (["plan", "new", NEW, "--title", "T", "--start", "2029-01-01", "--end", "2025-12-31"], "ligt voor het begin"),
+    ([*CREATE, "--from", "ssw-2015-2019", "--carry-over"], "onbekend plan 'ssw-2015-2019'"),
+    (["plan", "new", "SSW 2025", "--title", "T", "--start", "2025", "--end", "2029"], "ongeldige plan-id"),
+    (["plan", "new", "../ssw-2025", "--title", "T", "--start", "2025", "--end", "2029"], "ongeldige plan-id"),
+    ([*CREATE, "--carry-over"], "--carry-over heeft --from"),
+    ([*CREATE[:-1], "2029-02-30"], "ongeldige datum"),
+    ([*CREATE, "--from", "sam-2021-2025"], "familie"),
+])
+def test_each_refusal_is_a_usage_error_and_writes_nothing(repo: Path, args: list[str], message: str) -> None:
+    top = repo.parents[1]
+    before = tree_digest(top)
+    result = ssw(repo, *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert tree_digest(top) == before
+    assert git(top, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_a_plan_without_predecessor_validates_at_once(repo: Path) -> None:
+    result = ssw(repo, "plan", "new", "sam-2026-2030", "--title", "Meerjarenplan SAM 2026-2030", "--start", "2026",
+                 "--end", "2030")
+    assert result.exit_code == 0, result.output
+    assert ssw(repo, "validate").exit_code == 0
+    listing = ssw(repo, "plans", "--format", "json")
+    plans = {p["id"]: p for p in json.loads(listing.stdout)["plans"]}
+    assert plans["sam-2026-2030"]["family"] == "sam"
+    assert plans["sam-2026-2030"]["current"] and not plans["sam-2021-2025"]["current"]
+
+
+def test_plans_on_the_repository_lists_exactly_the_two_real_plans() -> None:
+    result = run(["--root", str(REPO), "plans", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p["id"] for p in json.loads(result.stdout)["plans"]) == ["sam-2021-2025", "ssw-2020-2024"]
+    table = run(["--root", str(REPO), "plans"]).stdout
+    assert "✔ ssw-2020-2024" in table and "familie ssw" in table
+
+
+def test_a_plans_own_period_holds_its_milestones_due_dates_and_own_actions(repo: Path) -> None:
+    assert ssw(repo, *CREATE).exit_code == 0
+    plan = repo / "plan" / NEW / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "milestones:\n  - id: conferentie\n    title: Conferentie\n"
+                    "    date: 2022-10-01\n", encoding="utf-8")
+    write(repo, f"plan/{NEW}/themes/4.1.yaml", """
+        id: "4.1"
+        title: Nieuw thema
+        actions:
+          - id: "4.1.1"
+            title: Nieuwe actie
+            due: 2031
+        """)
+    result = ssw(repo, "validate")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    milestone = next(line for line in lines if "2022-10-01" in line)
+    assert milestone.startswith(f"plan/{NEW}/plan.yaml:") and f"buiten de periode van {NEW}" in milestone
+    line_no = int(milestone.split(":")[1])
+    assert "date: 2022-10-01" in plan.read_text(encoding="utf-8").splitlines()[line_no - 1]
+    assert any(line.startswith(f"plan/{NEW}/themes/4.1.yaml:6:") and "2031" in line for line in lines)
