@@ -235,7 +235,7 @@ def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
 
 def load_at(top: Path, root: Root, point: Point) -> Snapshot:
     """Load and validate the data set as it was at `point` (from git, not the work tree)."""
-    from ssw.loader import load, update_lines
+    from ssw.loader import load
 
     prefix, regions, plans = _tree_paths(top, root)
     files = _read_files(top, point.commit, [regions, *plans])
@@ -250,7 +250,6 @@ def load_at(top: Path, root: Root, point: Point) -> Snapshot:
                         folders if len(folders) > 1 else ())
         old_root.path.mkdir(parents=True, exist_ok=True)
         loaded = load(old_root)
-        update_lines(old_root, loaded.data)
     strip = len(prefix) + 1 if prefix else 0
     texts = {name[strip:]: content.decode("utf-8-sig", "replace") for name, content in files.items()
              if name.startswith(regions + "/")}

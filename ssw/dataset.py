@@ -67,7 +67,7 @@ class UpdateRec:
     index: int
     update: m.Update
     item: tuple[str, str] | None = None  # resolved (plan, id)
-    line: int = 0  # filled in on demand (see loader.update_lines)
+    line: int = 0  # first line of the entry in its file, filled while loading
 
     @property
     def date(self) -> PartialDate:
@@ -120,8 +120,13 @@ class Dataset:
     decisions: list[Entry] = field(default_factory=list)
     evaluations: list[Entry] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
-    _by_id: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # bare id -> item keys
+    # Indexes, complete once `loader.load` returns: `families` kept by `add_plan`; `by_id`
+    # and `continuations` by `index_ids()` once the items are in; `by_item` by
+    # `index_updates()` once the checks have resolved each update's target.
+    families: dict[str, list[Plan]] = field(default_factory=dict)  # family -> its plans by start
+    by_id: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # bare id -> item keys
     continuations: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # old key -> new key
+    by_item: dict[tuple[str, str], list[UpdateRec]] = field(default_factory=dict)  # item key -> its updates
 
     # -- plans -----------------------------------------------------------------------
     # A bare id resolves by date inside a family of plans (ssw-2020-2024, ssw-2025-2029):
@@ -129,15 +134,8 @@ class Dataset:
     # latest plan of the family that has started by then. Explicit `plan-id:id` wins.
 
     def family_plans(self, family: str) -> list[Plan]:
-        """The plans of one family by start; asked once per update while loading, so kept
-        until the set of plans changes."""
-        cached = self.__dict__.get("_families")
-        if cached is None or cached[0] != len(self.plans):
-            families: dict[str, list[Plan]] = {}
-            for plan in sorted(self.plans.values(), key=lambda p: (p.start, p.id)):
-                families.setdefault(plan.file.family, []).append(plan)
-            cached = self.__dict__["_families"] = (len(self.plans), families)
-        return cached[1].get(family, [])
+        """The plans of one family by start."""
+        return self.families.get(family, [])
 
     def ssw_plans(self) -> list[Plan]:
         return self.family_plans("ssw")
@@ -162,7 +160,7 @@ class Dataset:
         if ":" in ref:
             plan, _, item = ref.partition(":")
             return plan, item
-        holders = [p for (p, _) in self._by_id.get(ref, ()) if p in self.plans]
+        holders = [p for (p, _) in self.by_id.get(ref, ()) if p in self.plans]
         if not holders:
             plan = self.default_plan(when)
             return (plan.id if plan else None), ref
@@ -189,8 +187,16 @@ class Dataset:
             if item.vervolg_van:
                 plan, _, old = item.vervolg_van.partition(":")
                 continuations[(plan, old)] = key
-        self._by_id = by_id
+        self.by_id = by_id
         self.continuations = continuations
+
+    def index_updates(self) -> None:
+        """Updates per item, built once the checks have resolved their targets."""
+        by_item: dict[tuple[str, str], list[UpdateRec]] = {}
+        for rec in self.updates:
+            if rec.item is not None:
+                by_item.setdefault(rec.item, []).append(rec)
+        self.by_item = by_item
 
     def predecessor(self, item: Item) -> Item | None:
         """The item this one continues (`vervolg_van`), if it exists."""
@@ -211,13 +217,7 @@ class Dataset:
         return sorted(p for p, f in self.platforms.items() if f.level == REGIONAL_LEVEL)
 
     def updates_for(self, key: tuple[str, str]) -> list[UpdateRec]:
-        if not hasattr(self, "_updates_by_item"):
-            index: dict[tuple[str, str], list[UpdateRec]] = {}
-            for rec in self.updates:
-                if rec.item is not None:
-                    index.setdefault(rec.item, []).append(rec)
-            self._updates_by_item = index
-        return self._updates_by_item.get(key, [])
+        return self.by_item.get(key, [])
 
 
 def _tags(*groups: Any) -> tuple[str, ...]:
@@ -231,6 +231,10 @@ def _tags(*groups: Any) -> tuple[str, ...]:
 def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
     plan = Plan(plan_file, path)
     ds.plans[plan_file.id] = plan
+    families: dict[str, list[Plan]] = {}  # a new dict: copies of the data set keep their own
+    for each in sorted(ds.plans.values(), key=lambda p: (p.start, p.id)):
+        families.setdefault(each.file.family, []).append(each)
+    ds.families = families
     for i, goal in enumerate(plan_file.goals):
         ds.items[(plan.id, goal.id)] = Item(
             plan.id, goal.id, "goal", goal.title, goal.text, path=path, loc=("goals", i)

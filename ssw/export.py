@@ -22,7 +22,7 @@ from ssw import dataset as d
 from ssw import status as st
 from ssw.escape import json_text, spreadsheet_cell
 from ssw.figures import figures_dict, headline
-from ssw.loader import Loaded, natural_key, update_lines
+from ssw.loader import Loaded, natural_key
 from ssw.problems import SswError
 from ssw.root import Root
 
@@ -65,7 +65,6 @@ def _str(value: Any) -> str | None:
 def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict[str, Any]:
     """The whole data set as plain data. Statuses per plan as of min(today, plan end)."""
     ds = loaded.data
-    update_lines(root, ds)
     plans = [p for p in sorted(ds.plans.values(), key=lambda p: (p.start, p.id)) if plan_id in (None, p.id)]
     states: dict[tuple[str, str], st.ItemState] = {}
     plan_rows = []

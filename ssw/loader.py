@@ -214,6 +214,7 @@ def load(root: Root) -> Loaded:
         files = files[:MAX_FILES]
     ds = d.Dataset()
     parsed: dict[str, list[tuple[SourceFile, Any]]] = {k: [] for k in m.KINDS}
+    lines: dict[str, list[int]] = {}  # updates file -> first line of each entry
     for src in files:
         if src.kind is None:
             problems.append(Problem(src.rel, "unknown-file"))
@@ -232,9 +233,12 @@ def load(root: Root) -> Loaded:
             _mark_incomplete(ds, src)
         if model is not None:
             parsed[src.kind].append((src, model))
-    problems += build(ds, parsed)
+            if src.kind == "updates":
+                lines[src.rel] = entry_lines(result.text, len(model))
+    problems += build(ds, parsed, lines)
     ds.index_ids()
     problems += run_checks(ds)
+    ds.index_updates()
     problems = locate_all(root, problems, texts)
     return Loaded(root, ds, sort_problems(problems), texts, len(files))
 
@@ -249,7 +253,8 @@ def _folder(src: SourceFile, depth: int) -> str:
     return src.kind_path.split("/")[depth]
 
 
-def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> list[Problem]:
+def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
+          lines: dict[str, list[int]] | None = None) -> list[Problem]:
     """Fill the data set from validated models; problems of placement (file name vs id)."""
     problems: list[Problem] = []
     for src, orgs in parsed["organisations"]:
@@ -292,9 +297,11 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]]) -> lis
                 d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
     for src, updates in parsed["updates"]:
         platform = _folder(src, 1)
+        starts = (lines or {}).get(src.rel, [])
         for i, update in enumerate(updates):
             if update is not None:
-                ds.updates.append(d.UpdateRec(platform, src.rel, i, update))
+                line = starts[i] if i < len(starts) else 0
+                ds.updates.append(d.UpdateRec(platform, src.rel, i, update, line=line))
     for kind, target in (("signals", ds.signals), ("decisions", ds.decisions), ("evaluations", ds.evaluations)):
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
@@ -396,23 +403,13 @@ def locate(problem: Problem, tree: Any) -> Problem:
     return problem.at(mark.line + 1, mark.column + 1)
 
 
-def update_lines(root: Root, ds: d.Dataset) -> None:
-    """Line numbers of updates (for exports and history): entries start with `- ` at column 1."""
+def entry_lines(text: str, count: int) -> list[int]:
+    """The first line (1-based) of each of the `count` entries of a top-level list: entries
+    start with `- ` at column 1; otherwise the parser's marks say where."""
     from ssw.yamlfile import compose
 
-    by_file: dict[str, list[d.UpdateRec]] = {}
-    for rec in ds.updates:
-        by_file.setdefault(rec.path, []).append(rec)
-    for rel, recs in by_file.items():
-        try:
-            text = (root.path / rel).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
-        count = max(r.index for r in recs) + 1
-        if len(starts) < count:
-            tree = compose(text)
-            starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
-        for rec in recs:
-            if rec.index < len(starts):
-                rec.line = starts[rec.index]
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("- ")]
+    if len(starts) != count:
+        tree = compose(text)
+        starts = [n.start_mark.line + 1 for n in getattr(tree, "value", [])]
+    return starts

@@ -343,7 +343,6 @@ def _validate(ds: d.Dataset, root: Root, folder_rel: str, files: dict[str, str])
     patched.plans = dict(ds.plans)
     patched.items = dict(ds.items)
     patched.updates = []  # a new plan has no updates; checking them again would only repeat
-    patched.__dict__.pop("_families", None)
     problems += build(patched, parsed)
     patched.index_ids()
     problems += [p for p in run_checks(patched) if p.path.startswith(folder_rel + "/")]

@@ -333,6 +333,15 @@ def _update_date(ds: d.Dataset, req: UpdateRequest, now: dt.date) -> tuple[str, 
     return now.isoformat(), now.year, PartialDate(now.year, now.month, now.day)
 
 
+def _action_date(ds: d.Dataset, now: dt.date) -> tuple[str, int, PartialDate | None]:
+    """Today, unless the plan an own action would join today has ended: then, like `record`,
+    ask for --date (or for a successor plan) instead of filing today's action in a closed plan."""
+    plan = ds.default_plan(now)
+    if plan is not None and plan.end < now:
+        raise SswError("err.ended-plan-action", plan=plan.id, end=str(plan.end))
+    return now.isoformat(), now.year, None
+
+
 def _header(key: str, ds: d.Dataset, platform: str, **params: Any) -> str:
     from ssw.i18n import t
 
@@ -409,7 +418,7 @@ def add_action(loaded: Any, req: ActionRequest, *, commit: bool = False) -> Writ
     for value, option in ((req.title, "--title"), (req.text, "--text")):
         _check_text_option(value, option)
     now = today()
-    date_text, year, _ = _option_date(req.date) if req.date is not None else (now.isoformat(), now.year, None)
+    date_text, year, _ = _option_date(req.date) if req.date is not None else _action_date(ds, now)
     rel = f"regions/{req.platform}/actions.yaml"
     _refuse_invalid_root(loaded, rel)
     if commit:

@@ -170,3 +170,45 @@ def test_a_plans_own_period_holds_its_milestones_due_dates_and_own_actions(repo:
     line_no = int(milestone.split(":")[1])
     assert "date: 2022-10-01" in plan.read_text(encoding="utf-8").splitlines()[line_no - 1]
     assert any(line.startswith(f"plan/{NEW}/themes/4.1.yaml:6:") and "2031" in line for line in lines)
+
+
+def test_add_action_on_an_ended_plan_asks_for_a_date_and_dates_lie_inside_the_plan(repo: Path) -> None:
+    top = repo.parents[1]
+    before = tree_digest(top)
+    undated = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8")
+    assert undated.exit_code == 1 and "--date" in undated.stderr and "ssw plan new" in undated.stderr
+    late = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8",
+               "--date", "2026-02-01")
+    assert late.exit_code == 1 and f"buiten de periode van {OLD}" in late.output
+    assert tree_digest(top) == before
+    # once the successor exists, today's action joins it
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    added = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8")
+    assert added.exit_code == 0, added.output
+    shown = ssw(repo, "show", "antwerpen.2026.1")
+    assert shown.exit_code == 0 and NEW in shown.stdout
+
+
+def test_final_evaluation_lists_what_continues_and_changes_follow_the_successor(repo: Path) -> None:
+    top = repo.parents[1]
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "successor")
+    git(top, "tag", "stuurgroep-1")
+    out = top / "out"
+    out.mkdir()
+    for fmt in ("md", "html"):
+        result = ssw(repo, "report", "--plan", OLD, "--kind", "eindevaluatie", "--format", fmt, "--out",
+                     str(out / f"eind.{fmt}"))
+        assert result.exit_code == 0, result.output
+        text = (out / f"eind.{fmt}").read_text(encoding="utf-8")
+        assert "Loopt verder in het vervolgplan" in text and f"{NEW}:4.8.2.1" in text
+    new_report = ssw(repo, "report", "--kind", "jaaroverzicht", "--format", "md", "--out", str(out / "j.md"))
+    assert new_report.exit_code == 0, new_report.output
+    assert "Actieplan Sterk Sociaal Werk 2025-2029" in (out / "j.md").read_text(encoding="utf-8")
+    recorded = ssw(repo, "record", "4.8.2.1", "--region", "antwerpen", "--status", "lopend", "--note",
+                   "Vervolgtraject gestart", "--date", "2025-03-01", "--commit")
+    assert recorded.exit_code == 0, recorded.output
+    changes = ssw(repo, "changes", "--since", "stuurgroep-1", "--format", "json")
+    assert changes.exit_code == 0, changes.output
+    assert f"{NEW}" in changes.stdout and "4.8.2.1" in changes.stdout

@@ -141,7 +141,6 @@ def show(
     from ssw import lookup
     from ssw.cli import terminal
     from ssw import status as st
-    from ssw.loader import update_lines
 
     day = _parse_day(as_of, "--as-of")
     root_, lang_, loaded = _open(root, lang)
@@ -157,7 +156,6 @@ def show(
         plan = ds.plans.get(item.plan)
         day_, _ = st.default_as_of(plan, day) if plan else (day, "")
         state = st.item_states(ds, day_, root_.stale_months).get(item.key)
-        update_lines(root_, ds)
         terminal.print_item(ds, item, state, lang_)
     elif found.kind == "platform":
         rep = st.compute_status(ds, None, day, root_.stale_months)

@@ -10,7 +10,7 @@ from typing import Any
 from ssw import status as st
 from ssw.clock import today
 from ssw.i18n import t
-from ssw.loader import Loaded, update_lines
+from ssw.loader import Loaded
 from ssw.problems import SswError
 from ssw.report import sections as registry
 from ssw.report.context import ReportContext
@@ -62,7 +62,6 @@ def build_report_data(
     check_year(plan, year)
     conference = conference_day(plan, loaded.data) if kind == "tussentijds" else None
     day, day_reason = report_as_of(plan, year, as_of, conference)
-    update_lines(root, loaded.data)
     ctx = ReportContext(loaded, root, plan, year, kind, lang, day, audience)
 
     data: dict[str, Any] = {

@@ -1,11 +1,13 @@
-"""Eindevaluatie: what continues. The items not realised nor dropped at the plan's end,
-per theme (by id: each is listed with its title under its theme), and, where a
-successor plan carries an item on (`vervolg_van`), where it continues."""
+"""Eindevaluatie: what continues. The items neither realised nor dropped at the plan's
+end, per theme (by id: each is listed with its title under its theme), and where a
+successor plan carries an item on (`vervolg_van`, data of `ssw.plans.continuing`), the
+plan and id it continues under."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ssw import plans
 from ssw import status as st
 from ssw.loader import natural_key
 from ssw.report.context import ReportContext
@@ -14,10 +16,8 @@ from ssw.report.plain import SYMBOLS
 
 def build(ctx: ReportContext) -> dict[str, Any]:
     successors: dict[str, list[str]] = {}
-    for item in ctx.ds.items.values():
-        origin = getattr(item, "vervolg_van", None)
-        if isinstance(origin, str) and origin.partition(":")[0] == ctx.plan.id:
-            successors.setdefault(origin.partition(":")[2], []).append(item.plan)
+    for old, new in plans.continuing(ctx.ds, ctx.plan.id):
+        successors.setdefault(old.id, []).append(f"{new.plan}:{new.id}")
     themes = []
     total = 0
     for row in ctx.report.rows:
@@ -27,8 +27,11 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         total += len(open_)
         themes.append({"id": row.item.id, "title": row.item.title,
                        "refs": [{"id": s.item.id, "status": s.status, "symbol": SYMBOLS[s.status],
-                                 "successors": sorted(set(successors.get(s.item.id, [])))}
+                                 "successors": sorted(successors.get(s.item.id, []))}
                                 for s in sorted(open_, key=lambda s: natural_key(s.item.id))]})
     carried = sum(1 for th in themes for r in th["refs"] if r["successors"])
+    successor_plans = sorted({ref.partition(":")[0] for refs in successors.values() for ref in refs},
+                             key=lambda p: ctx.ds.plans[p].start if p in ctx.ds.plans else ctx.plan.end)
     return {"total": total, "themes": themes, "carried": carried,
-            "successor_plans": sorted({p for ps in successors.values() for p in ps})}
+            "successor_plans": [{"id": p, "title": ctx.ds.plans[p].file.title if p in ctx.ds.plans else p}
+                                for p in successor_plans]}
