@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ssw import dataset as d
-from ssw.lookup import decisions_for  # noqa: F401  (re-exported for callers)
 from ssw.coverage import Coverage, coverage
-from ssw.dates import PartialDate
+from ssw.dates import PartialDate, months_before, months_between
+from ssw.ids import natural_key
 from ssw.obligations import Cell, Obligations, obligations, obligations_dict
 from ssw.figures import Figures, figures_dict, headline
-from ssw.status import default_as_of, item_states, months_before
+from ssw.status import default_as_of, item_states
 
 STALE_AFTER = 12
 LATE_AFTER = 6
@@ -65,12 +65,6 @@ def follow_up_dict(f: FollowUp) -> dict[str, Any]:
 
 
 # -- the agenda ---------------------------------------------------------------------------
-
-
-def months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from `earlier` to `later` (0 when later is earlier)."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
-    return max(0, months)
 
 
 @dataclass(frozen=True)
@@ -123,8 +117,6 @@ class Agenda:
 
 def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
            stale_after: int = STALE_AFTER, late_after: int = LATE_AFTER) -> Agenda:
-    from ssw.loader import natural_key
-
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
     assert plan is not None
     day, reason = default_as_of(plan, as_of)

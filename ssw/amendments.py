@@ -45,7 +45,7 @@ class Amendments:
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
                stale_months: int = 6, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
     """`states`: `item_states` at the same as-of date, when the caller has them already."""
-    from ssw.loader import natural_key
+    from ssw.ids import natural_key
 
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
     assert plan is not None

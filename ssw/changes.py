@@ -36,6 +36,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.gitutil import git, run_git
+from ssw.ids import natural_key
 from ssw.problems import SswError
 from ssw.root import Root
 from ssw.status import UNKNOWN, item_states
@@ -437,8 +438,6 @@ def changes_between(root: Root, since: str, until: str | None = None) -> Changes
 
 
 def _natural(value: str | None) -> tuple[Any, ...]:
-    from ssw.loader import natural_key
-
     return (1,) if value is None else (0, natural_key(value))
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.clock import today
+from ssw.ids import natural_key
 from ssw.problems import SswError
 from ssw.status import ItemState, default_as_of, item_states
 
@@ -68,16 +69,10 @@ class Coverage:
         return [line for line in self.speerpunten if not line.total]
 
 
-def in_scope(ds: d.Dataset, item: d.Item, platform: str) -> bool:
-    level = ds.platforms[platform].level if platform in ds.platforms else None
-    if item.kind == "regional-action":
-        return item.platform == platform and not item.dropped
-    return item.regional == (level == d.REGIONAL_LEVEL)
-
-
 def _scopes(ds: d.Dataset, states: list[ItemState], platforms: tuple[str, ...]) -> dict[str, list[ItemState]]:
-    """Per platform the items in its scope (`in_scope`); platforms of one level share one
-    list of plan items, so large plans are not walked once per platform."""
+    """Per platform the items in its scope: the plan items of its level (regional or
+    Flemish) and its own actions not dropped; platforms of one level share one list of
+    plan items, so large plans are not walked once per platform."""
     plan_items = {level: [s for s in states if s.item.kind != "regional-action" and s.item.regional == (level == d.REGIONAL_LEVEL)]
                   for level in {ds.platforms[p].level for p in platforms}}
     own: dict[str, list[ItemState]] = {}
@@ -143,7 +138,7 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
                 tagged_by_scope[key] = [s for s in scope[p] if tag_id in getattr(s.item, field)]
             tagged = tagged_by_scope[key]
             cells[p] = Cell(tuple(s.item.id for s in tagged if s.item.id in active_ids[p]), len(tagged))
-        total = tuple(sorted({i for c in cells.values() for i in c.active}, key=_natural))
+        total = tuple(sorted({i for c in cells.values() for i in c.active}, key=natural_key))
         return Line(dimension, tag_id, title, cells, total)
 
     speerpunten = [line("speerpunt", sp.id, sp.title, "speerpunten") for sp in plan.file.speerpunten]
@@ -159,12 +154,6 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
                 if not any(theme in _theme_ids(i) for i in moving):
                     focus_gaps.append((p, theme))
     return Coverage(plan.id, year, day, platforms, speerpunten, krachtlijnen, focus_gaps, active)
-
-
-def _natural(item_id: str) -> tuple[Any, ...]:
-    from ssw.loader import natural_key
-
-    return natural_key(item_id)
 
 
 def coverage_dict(cov: Coverage) -> dict[str, Any]:

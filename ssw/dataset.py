@@ -15,7 +15,6 @@ from ssw.clock import today
 from ssw.dates import PartialDate
 
 REGIONAL_LEVEL = "regionaal"
-FLEMISH = "vlaanderen"
 
 
 @dataclass

@@ -78,7 +78,17 @@ def _parse_text(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def parse_day(text: str) -> dt.date:
-    """A full date given on the command line (`--as-of`, `--date` without partials)."""
-    d = PartialDate.parse(text)
-    return d.first
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (the last day of the month when it has fewer days)."""
+    import calendar
+
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from `earlier` to `later` (0 when later is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    return max(0, months)

@@ -22,7 +22,8 @@ from ssw import dataset as d
 from ssw import status as st
 from ssw.escape import json_text, spreadsheet_cell
 from ssw.figures import figures_dict, headline
-from ssw.loader import Loaded, natural_key
+from ssw.ids import natural_key
+from ssw.loader import Loaded
 from ssw.problems import SswError
 from ssw.root import Root
 

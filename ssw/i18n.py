@@ -24,6 +24,10 @@ picks the form from the `count` parameter, `tn(key, n, lang)` from `n`:
     msgstr[0] "{count} bestand"
     msgstr[1] "{count} bestanden"
 
+Help texts of commands and options: pass the key to `ssw.cli.h()`; the words are put in
+when the language of the run is known. The CLI framework's own words (usage line, headings,
+usage errors, metavars) are the `cli.*` and `metavar.*` entries (see ssw/cli/framework.py).
+
 Several counts in one sentence: give each its own `n.*` noun (`n.files`, `n.items`, ...)
 and pass the results as parameters (see `out.valid`).
 

@@ -7,8 +7,6 @@ then look up line/column for problems that have none yet.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ssw import dataset as d
 from ssw import models as m
+from ssw.ids import natural_key
 from ssw.problems import Problem, sort_problems
 from ssw.root import Root
 from ssw.yamlfile import ReadResult, read_file
@@ -274,7 +273,7 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             problems.append(Problem(src.rel, "duplicate-id", {"id": plan.id, "other": ds.plans[plan.id].path}, loc=("id",)))
             continue
         d.add_plan(ds, plan, src.rel)
-    for src, theme in sorted(parsed["theme"], key=lambda x: _natural(x[1].id)):
+    for src, theme in sorted(parsed["theme"], key=lambda x: natural_key(x[1].id)):
         plan_id = _folder(src, 1)
         if plan_id not in ds.plans:
             problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
@@ -306,16 +305,6 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
     return problems
-
-
-def _natural(item_id: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in item_id.split("."))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def natural_key(item_id: str) -> tuple[Any, ...]:
-    """Sort key that puts 4.2 before 4.10; reports sort the same ids many times over."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.:]", item_id))
 
 
 def _check_theme_ids(ds: d.Dataset, plan_id: str, theme: m.ThemeFile, rel: str) -> list[Problem]:

@@ -34,8 +34,6 @@ class Status(str, Enum):
     geschrapt = "geschrapt"
 
 
-KRACHTLIJNEN = ("nabijheid", "politiserend", "procesmatig", "generalistisch", "verbindend")
-
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]

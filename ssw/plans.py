@@ -88,7 +88,7 @@ def carried_ids(ds: d.Dataset, plan_id: str) -> list[str]:
 def continuing(ds: d.Dataset, plan_id: str) -> list[tuple[d.Item, d.Item]]:
     """(old item, its continuation) for every trackable item of `plan_id` carried into a
     later plan: what the final evaluation says continues in the successor."""
-    from ssw.loader import natural_key
+    from ssw.ids import natural_key
 
     pairs = []
     for item in ds.plan_items(plan_id):
@@ -311,7 +311,7 @@ def render(req: NewPlan, start: PartialDate, end: PartialDate, old: d.Plan | Non
     files = {"plan.yaml": header + dump_text(plan)}
     for theme_id, data in themes:
         files[f"themes/{theme_id}.yaml"] = _header("plan.header-theme", id=theme_id, old=old.id if old else "") + dump_text(data)
-    from ssw.loader import natural_key
+    from ssw.ids import natural_key
 
     return files, tuple(sorted(carried, key=natural_key)), tuple(sorted(left, key=lambda p: natural_key(p[0])))
 

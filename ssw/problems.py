@@ -2,7 +2,7 @@
 
 A problem knows its file and either a position (line/column, when the parser
 found it) or a `loc` (a path of keys and indexes into the file's data). Positions
-for `loc` are looked up only when problems exist (see `locate.py`), so the happy
+for `loc` are looked up only when problems exist (see `loader.locate_all`), so the happy
 path never pays for them.
 """
 

@@ -9,13 +9,14 @@ from pathlib import Path
 from ssw.problems import SswError
 
 CONFIG = "ssw.toml"
+STALE_MONTHS = 6  # an item is *stil* after this many months without an update (ssw.toml: stale_months)
 
 
 @dataclass(frozen=True)
 class Root:
     path: Path  # holds regions/, templates/, reports/
     plan_dir: Path  # where `ssw plan new` writes (the last of `plan_dirs`)
-    stale_months: int = 6
+    stale_months: int = STALE_MONTHS
     plan_dirs: tuple[Path, ...] = ()  # every plans folder, when ssw.toml names several
 
     @property
@@ -57,9 +58,9 @@ def _read_config(folder: Path) -> Root:
             if not plan_dir.is_relative_to(top):
                 raise SswError("err.config-outside", path=str(cfg_path), plan=entry)
             plan_dirs.append(plan_dir)
-    stale = config.get("stale_months", 6)
+    stale = config.get("stale_months", STALE_MONTHS)
     if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
-        raise SswError("err.config", path=str(cfg_path), reason="stale_months = 6")
+        raise SswError("err.config", path=str(cfg_path), reason=f"stale_months = {STALE_MONTHS}")
     return Root(folder, plan_dirs[-1], stale, tuple(plan_dirs) if len(plan_dirs) > 1 else ())
 
 

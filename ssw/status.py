@@ -29,6 +29,9 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.clock import today
+from ssw.dates import months_before
+from ssw.ids import natural_key
+from ssw.root import STALE_MONTHS
 
 from ssw.figures import FINAL, STATUSES, UNKNOWN, Counts, Figures, Quiet, figures_dict, headline, status_seen_from
 
@@ -124,15 +127,6 @@ def default_as_of(plan: d.Plan, given: dt.date | None = None) -> tuple[dt.date, 
         return given, "given"
     now = today()
     return (plan.end, "plan-end") if plan.end < now else (now, "today")
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    import calendar
-
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def combine(statuses: list[str]) -> str:
@@ -243,7 +237,7 @@ def compute_status(
     ds: d.Dataset,
     plan_id: str | None = None,
     as_of: dt.date | None = None,
-    stale_months: int = 6,
+    stale_months: int = STALE_MONTHS,
     filters: Filters | None = None,
     states: dict[tuple[str, str], ItemState] | None = None,
 ) -> StatusReport:
@@ -261,7 +255,7 @@ def compute_status(
     groups = [ds.items[(plan.id, t)] for t in plan.themes] or [
         i for (p, _), i in ds.items.items() if p == plan.id and i.kind == "goal"
     ]
-    ordered = sorted(selected.values(), key=lambda s: _natural(s.item.id))
+    ordered = sorted(selected.values(), key=lambda s: natural_key(s.item.id))
     figures = headline(ordered, plan.id, day, f.region)
     totals = figures.counts
     for group in groups:
@@ -302,12 +296,6 @@ def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: s
     return Row(group, counts, states, children)
 
 
-def _natural(item_id: str) -> tuple[Any, ...]:
-    from ssw.loader import natural_key
-
-    return natural_key(item_id)
-
-
 def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of: dt.date, only: str | None) -> list[RegionRow]:
     last: dict[str, d.UpdateRec] = {}
     in_year: dict[str, int] = {}
@@ -331,7 +319,7 @@ def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of:
         focus = [t for f in platform.focus if f.year == as_of.year for t in f.themes]
         open_signals = sum(1 for e in ds.signals if e.platform == pid and e.model.type == "signaal"
                            and e.model.status != "beantwoord" and e.model.date.first <= as_of)
-        own = sorted(own_by_platform.get(pid, []), key=lambda s: _natural(s.item.id))
+        own = sorted(own_by_platform.get(pid, []), key=lambda s: natural_key(s.item.id))
         rows.append(RegionRow(pid, platform.name, platform.level, platform.chair.name if platform.chair else None,
                               last.get(pid), focus, open_signals, own, in_year.get(pid, 0), ds.incomplete.get(pid, [])))
     return rows
@@ -408,6 +396,6 @@ def report_dict(rep: StatusReport) -> dict[str, Any]:
         "stale": [quiet_dict(q) for q in rep.stale],
         "late": [s.item.id for s in rep.late],
         "past_due_no_data": [s.item.id for s in rep.past_due],
-        "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: _natural(s.item.id))],
+        "items": [state_dict(s, f.region) for s in sorted(rep.states.values(), key=lambda s: natural_key(s.item.id))],
         "carried": {**rep.carried.as_dict(), "from": list(rep.carried_from)},
     }

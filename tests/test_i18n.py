@@ -94,6 +94,7 @@ def test_an_edited_po_is_compiled_once_into_the_cache(tmp_path: Path, monkeypatc
         i18n._catalogue.cache_clear()
 
 
+@pytest.mark.slow
 def test_a_wheel_ships_compiled_catalogues_not_sources(tmp_path: Path) -> None:
     """A non-editable install: setup.py's build step compiles the .po files into the wheel."""
     build = tmp_path / "src"

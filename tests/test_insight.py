@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_real_root, run
 
-from ssw import agenda as agenda_core
+from ssw import lookup
 from ssw.loader import load
 from ssw.root import find_root
 
@@ -380,7 +380,7 @@ def test_decisions_concern_ancestors_and_descendants(repo: Path) -> None:
     plan = "ssw-2020-2024"
 
     def about(item_id: str) -> list[str]:
-        return [e.model.id for e in agenda_core.decisions_for(ds, ds.items[(plan, item_id)])]
+        return [e.model.id for e in lookup.decisions_for(ds, ds.items[(plan, item_id)])]
 
     # besluit.2023.1 names action 4.8.2: it concerns its initiatives and its theme.
     assert about("4.8.2") == ["besluit.2023.1"]

@@ -17,21 +17,10 @@ from ssw import __version__
 from ssw.i18n import t
 from ssw.problems import ProblemsFound, SswError
 
-def _help_lang(argv: list[str]) -> str:
-    """Help texts are fixed when the app is built, so read --lang (or SSW_LANG) first."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1].lower()
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1].lower()
-    return (os.environ.get("SSW_LANG") or "nl").lower()
-
-
-HELP_LANG = "en" if _help_lang(sys.argv[1:]) == "en" else "nl"
-
-
 def h(key: str) -> str:
-    return t(key, HELP_LANG)
+    """A help text: its catalogue key, put into words by `framework.localise` once the
+    language of the run is known (so one process can answer in either language)."""
+    return key
 
 
 RootOpt = Annotated[Optional[str], typer.Option("--root", help=h("opt.root"), show_default=False)]
@@ -39,18 +28,29 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help=h("opt.lang"), sh
 FormatOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json-csv"))]
 
 class SswGroup(TyperGroup):
-    """The one place where "cannot go on" becomes a message and an exit code, and where
-    everything printed passes `ssw.escape.terminal_text` (data never drives the terminal)."""
+    """The one place where "cannot go on" becomes a message and an exit code, where
+    everything printed passes `ssw.escape.terminal_text` (data never drives the terminal),
+    and where the framework's own words follow the language (`ssw.cli.framework`)."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, *pargs: Any, **kwargs: Any) -> Any:
+        from ssw.cli import framework
         from ssw.escape import SafeStream
 
+        argv = list(sys.argv[1:] if args is None else args)
+        framework.localise(self, framework.language(argv))  # the framework's words, too
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
         try:
-            return super().main(*args, **kwargs)
+            return super().main(argv, *pargs, **kwargs)
         finally:
             sys.stdout, sys.stderr = saved
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as exc:
+            _usage_error(exc)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         import gc
@@ -70,8 +70,7 @@ class SswGroup(TyperGroup):
             print(t("err.internal", State.lang, kind="RecursionError", detail="nesting too deep"), file=sys.stderr)
             raise typer.Exit(1) from None
         except Exception as exc:  # never a traceback for users
-            if hasattr(exc, "exit_code") and hasattr(exc, "show"):  # click's own usage errors
-                raise
+            _usage_error(exc)
             print(t("err.internal", State.lang, kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
             raise typer.Exit(1) from None
         finally:
@@ -88,6 +87,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["--help", "-h"]},
     help=h("cmd.app"),
 )
+
+
+def _usage_error(exc: Exception) -> None:
+    """The framework's usage errors, in the user's language; other exceptions pass."""
+    from ssw.cli import framework
+
+    if framework.is_usage_error(exc):
+        print(framework.usage_error(exc, framework.current["lang"]), file=sys.stderr)
+        raise typer.Exit(getattr(exc, "exit_code", 2)) from None
 
 
 class State:

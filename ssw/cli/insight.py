@@ -13,7 +13,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _open, _parse_day, _plan, _print_json, app
-from ssw.cli.terminal import COLOURS, OB_COLOURS, OB_SYMBOLS, SYMBOLS, Out, fit, table
+from ssw.cli.terminal import COLOURS, OB_COLOURS, Out, fit, table
+from ssw.symbols import OB_SYMBOLS, SYMBOLS
 from ssw.i18n import format_date, t
 
 TableJsonOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json"))]

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from ssw.i18n import t, tn
 from ssw.problems import Problem
+from ssw.symbols import OB_SYMBOLS, SYMBOLS
 
 
 def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = None) -> None:
@@ -49,7 +50,6 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------
 
-SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
 COLOURS = {"gerealiseerd": "green", "lopend": "cyan", "gepland": "blue", "uitgesteld": "yellow", "geschrapt": "red", "onbekend": "dim"}
 
 Segment = tuple[str, str]  # (text, rich style or "")
@@ -162,7 +162,6 @@ def _fmt(value: Any) -> str:
     return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
 
 
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
 OB_COLOURS = {"reported": "green", "partial": "yellow", "missing": "red"}
 
 
@@ -271,7 +270,7 @@ def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
 
 def status_csv(rep: Any) -> str:
     from ssw.export import csv_text
-    from ssw.loader import natural_key
+    from ssw.ids import natural_key
     from ssw.status import state_dict
 
     fields = ["id", "plan", "kind", "theme", "title", "scope", "status", "due", "stil", "te_laat", "past_due_no_data",
@@ -441,7 +440,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
 
 def print_organisation(ds: Any, org: Any, lang: str) -> None:
     from ssw import lookup
-    from ssw.loader import natural_key
+    from ssw.ids import natural_key
 
     out = Out()
     out.line((f"{t('kind.organisation', lang).capitalize()} {org.id}", "bold"))

@@ -23,9 +23,10 @@ from ssw.report.frame import (
     report_as_of,
     year_note,
 )
-from ssw.report.plain import SYMBOLS, date_dict
+from ssw.report.plain import date_dict
 from ssw.report.provenance import provenance
 from ssw.root import Root
+from ssw.symbols import SYMBOLS
 
 KINDS = registry.KINDS
 AUDIENCES = registry.AUDIENCES

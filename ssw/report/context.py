@@ -16,9 +16,11 @@ from ssw import status as st
 from ssw.dates import PartialDate
 from ssw.evaluations import Evaluations
 from ssw.i18n import t
-from ssw.loader import Loaded, natural_key
-from ssw.report.plain import RATING_SYMBOLS, SYMBOLS, date_dict, safe_links
+from ssw.ids import natural_key
+from ssw.loader import Loaded
+from ssw.report.plain import RATING_SYMBOLS, date_dict, safe_links
 from ssw.root import Root
+from ssw.symbols import SYMBOLS
 
 
 class ReportContext:

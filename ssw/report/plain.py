@@ -11,10 +11,9 @@ from ssw import status as st
 from ssw.dates import PartialDate
 from ssw.figures import pct
 from ssw.i18n import format_date, t
+from ssw.symbols import SYMBOLS
 
-SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
-RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "○", "geen-oordeel": "–"}
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}
+RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "○", "geen-oordeel": "–"}  # the stuurgroep's rating
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ssw.i18n import format_date, t
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.problems import SswError
 from ssw.report.context import ReportContext
 from ssw.report.plain import date_dict, platform_label, status_ref

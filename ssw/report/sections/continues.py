@@ -9,9 +9,9 @@ from typing import Any
 
 from ssw import plans
 from ssw import status as st
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
-from ssw.report.plain import SYMBOLS
+from ssw.symbols import SYMBOLS
 
 
 def build(ctx: ReportContext) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ssw import status as st
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
-from ssw.report.plain import SYMBOLS, counts_dict
+from ssw.report.plain import counts_dict
+from ssw.symbols import SYMBOLS
 
 
 def build(ctx: ReportContext) -> list[dict[str, Any]]:

@@ -6,7 +6,8 @@ from typing import Any
 
 from ssw.i18n import t
 from ssw.report.context import ReportContext
-from ssw.report.plain import OB_SYMBOLS, date_dict, platform_label
+from ssw.report.plain import date_dict, platform_label
+from ssw.symbols import OB_SYMBOLS
 
 
 def build(ctx: ReportContext) -> dict[str, Any] | None:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ssw import status as st
-from ssw.loader import natural_key
+from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.plain import status_ref
 from ssw.report.sections import summary

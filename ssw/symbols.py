@@ -1,0 +1,9 @@
+"""How a status looks wherever it is rendered (terminal, Markdown, HTML): one symbol each.
+
+The words stay in the message catalogue; these marks are the same in every language.
+"""
+
+from __future__ import annotations
+
+SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
+OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}  # the yearly reporting obligation
