@@ -35,12 +35,19 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Replace `path` by `content` atomically, keeping its permission bits."""
+    """Replace the regular file `path` by `content` atomically, keeping its permission
+    bits. Anything else at `path` (a link, device, FIFO, folder) raises NotRegular."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.lstat(path)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
+    else:
+        if not stat.S_ISREG(st.st_mode):  # never replace a link, device, FIFO or folder
+            from ssw.safepath import NotRegular, kind_of
+
+            raise NotRegular(kind_of(st.st_mode))
+        mode = stat.S_IMODE(st.st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -203,6 +203,17 @@ def _tree_paths(top: Path, root: Root) -> tuple[str, str, list[str]]:
     return prefix, regions, [rel(folder) for folder in root.plan_folders]
 
 
+def _tree_name_ok(name: str) -> bool:
+    """A path from a git tree that stays inside the folder it is written to: relative, no
+    `..`, `.` or empty part, no backslash, drive or control character (git itself accepts
+    such entries in a crafted tree)."""
+    if not name or name.startswith("/") or "\\" in name or ":" in name:
+        return False
+    if any(ord(c) < 0x20 for c in name):
+        return False
+    return all(part not in ("", ".", "..", ".git") for part in name.split("/"))
+
+
 def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     """Every YAML file under `paths` at `commit`: path (from the top) -> bytes."""
     listing = git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
@@ -210,7 +221,7 @@ def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     for entry in listing.split("\0"):
         meta, _, name = entry.partition("\t")
         mode, _, kind = meta.partition(" ")
-        if mode.startswith("100") and kind.startswith("blob ") and name.endswith((".yaml", ".yml")) and "\n" not in name:
+        if mode.startswith("100") and kind.startswith("blob ") and name.endswith((".yaml", ".yml")) and _tree_name_ok(name):
             wanted.append(name)
     if not wanted:
         return {}
@@ -242,8 +253,11 @@ def load_at(top: Path, root: Root, point: Point) -> Snapshot:
     files = _read_files(top, point.commit, [regions, *plans])
     with tempfile.TemporaryDirectory(prefix="ssw-changes-") as tmp:
         base = Path(tmp)
+        real_base = base.resolve()
         for name, content in files.items():
             target = base / name
+            if not _tree_name_ok(name) or not target.resolve().is_relative_to(real_base):
+                continue  # never written outside the temporary folder
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         folders = tuple(base / p for p in plans)

@@ -182,6 +182,11 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
         item = ds.resolve(u.target, when)
         if item is None:
             plan_id, bare = ds.plan_of_ref(u.target, when)
+            elsewhere = [p for (p, _) in ds.by_id.get(bare, ()) if p != plan_id and ":" not in u.target]
+            if plan_id and elsewhere:  # finished in an earlier plan, so not carried over
+                problems.append(Problem(rec.path, "not-in-plan", {"id": bare, "plan": plan_id, "other": elsewhere[-1]},
+                                        loc=(*loc, "target")))
+                continue
             pool = [i for (p, i), it in ds.items.items() if p == plan_id and it.trackable]
             problems.append(_ref_problem(rec.path, (*loc, "target"), "item", u.target, pool))
             continue

@@ -265,10 +265,8 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
 
 
 def write_file(path: Path, content: str | bytes) -> None:
-    """Write an output file atomically; a failure is a message, not a traceback."""
-    from ssw.atomic import write_atomic
+    """Write an output file: a regular file is replaced atomically, a FIFO or device is
+    written into, a link or other file is refused (ssw.safepath.write_output)."""
+    from ssw.safepath import write_output
 
-    try:
-        write_atomic(path, content)
-    except OSError as exc:
-        raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None
+    write_output(path, content)

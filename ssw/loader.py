@@ -45,37 +45,71 @@ class SourceFile:
     kind: str | None
 
 
-def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
-    """The YAML files under the plans folder and regions/. Links that lead out of the
-    tree are refused, never followed."""
+def _allowed_top(root: Root, prefix: str) -> Path:
+    """Where a data folder may really live: regions/ inside the root; the plans folder
+    inside the root's git work tree (ssw.toml may name a plan beside the root)."""
     import os
+
+    from ssw.root import git_top
+
+    real_root = Path(os.path.realpath(root.path))
+    if prefix == "regions":
+        return real_root
+    return Path(os.path.realpath(git_top(real_root) or real_root))
+
+
+def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
+    """The YAML files under the plans folder and regions/. ssw follows no link there: a
+    link out of the tree, or one that would show one platform's (or plan's) files as
+    another's, is a problem and is never read. Only regular files are read: a FIFO,
+    device or socket named like a data file is a problem too."""
+    import os
+    import stat
 
     files: list[SourceFile] = []
     problems: list[Problem] = []
     for base, prefix in (*((folder, "plan") for folder in root.plan_folders), (root.path / "regions", "regions")):
         if not base.is_dir():
             continue
-        top = base.resolve()
+        real = Path(os.path.realpath(base))
+        if base.is_symlink() and not real.is_relative_to(_allowed_top(root, prefix)):
+            problems.append(Problem(root.rel(base), "link-outside", {"target": str(real)}))
+            continue
         for folder, dirs, names in os.walk(base, followlinks=False):
             here = Path(folder)
             for name in list(dirs):
                 if (here / name).is_symlink():
                     dirs.remove(name)
-                    if not (here / name).resolve().is_relative_to(top):
-                        problems.append(Problem(root.rel(here / name), "link-outside", {"target": str((here / name).resolve())}))
+                    problems.append(_link_problem(root, here / name, real))
             dirs.sort()
             for name in sorted(names):
                 path = here / name
                 if path.suffix not in (".yaml", ".yml"):
                     continue
-                if path.is_symlink() and not path.resolve().is_relative_to(top):
-                    problems.append(Problem(root.rel(path), "link-outside", {"target": str(path.resolve())}))
+                try:
+                    mode = os.lstat(path).st_mode
+                except OSError:
                     continue
-                if not path.is_file():
+                if stat.S_ISLNK(mode):
+                    problems.append(_link_problem(root, path, real))
+                    continue
+                if not stat.S_ISREG(mode):
+                    from ssw.safepath import kind_of
+
+                    problems.append(Problem(root.rel(path), "not-regular", {"kind": kind_of(mode)}))
                     continue
                 kind_path = f"{prefix}/{path.relative_to(base).as_posix()}"
                 files.append(SourceFile(path, root.rel(path), kind_path, m.kind_of(kind_path)))
     return files, problems
+
+
+def _link_problem(root: Root, path: Path, top: Path) -> Problem:
+    import os
+
+    target = Path(os.path.realpath(path))
+    if target.is_relative_to(top) and target != path:
+        return Problem(root.rel(path), "link-inside", {"target": root.rel(target) if target.is_relative_to(root.path) else str(target)})
+    return Problem(root.rel(path), "link-outside", {"target": str(target)})
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
@@ -360,13 +394,28 @@ def locate_all(root: Root, problems: list[Problem], texts: dict[str, str]) -> li
         if problem.path not in trees:
             text = texts.get(problem.path)
             if text is None:
-                try:
-                    text = (root.path / problem.path).read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError):
-                    text = ""
+                text = _problem_text(root, problem.path)
             trees[problem.path] = compose(text) if text else None
         out.append(locate(problem, trees[problem.path]))
     return out
+
+
+def _problem_text(root: Root, rel: str) -> str:
+    """The text of a file a problem points at, read only if it is a regular file that was
+    not refused (a link, a FIFO or `/dev/zero` is never read for a position)."""
+    import os
+    import stat
+
+    from ssw.safepath import link_in, read_text_or_empty
+    from ssw.yamlfile import MAX_FILE_BYTES
+
+    path = root.path / rel
+    try:
+        if link_in(root.path, rel) or not stat.S_ISREG(os.lstat(path).st_mode):
+            return ""
+    except (OSError, ValueError):
+        return ""
+    return read_text_or_empty(path, MAX_FILE_BYTES)
 
 
 def locate(problem: Problem, tree: Any) -> Problem:

@@ -216,11 +216,17 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
     from ssw.loader import locate_all
     from ssw.yamlfile import decode
 
+    from ssw.safepath import NotRegular, read_regular, write_target
+    from ssw.yamlfile import MAX_FILE_BYTES
+
+    write_target(root.path, rel)  # no link on the way, a regular writable file or none
     path = root.path / rel
     try:
-        raw: bytes | None = path.read_bytes()
+        raw: bytes | None = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raw = None
+    except NotRegular as exc:
+        raise SswError("err.not-regular", path=rel, kind=exc.kind) from None
     except OSError as exc:
         raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
     if raw is None:

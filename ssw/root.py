@@ -41,7 +41,9 @@ def _read_config(folder: Path) -> Root:
 
     cfg_path = folder / CONFIG
     try:
-        config = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+        from ssw.safepath import read_regular
+
+        config = tomllib.loads(read_regular(cfg_path, 1_000_000).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SswError("err.config", path=str(cfg_path), reason=str(exc)) from None
     plan_dirs = [folder / "plan"]

@@ -24,10 +24,12 @@ def schema_text(kind: str) -> str:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    from ssw.safepath import write_output
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in m.KINDS:
         path = folder / f"{kind}.schema.json"
-        path.write_text(schema_text(kind), encoding="utf-8")
+        write_output(path, schema_text(kind))  # a regular file replaced atomically, never a link
         written.append(path)
     return written

@@ -236,8 +236,12 @@ def _at(problem: Problem, mark: Any) -> Problem:
 
 
 def read_file(path: Path, rel: str) -> ReadResult:
+    from ssw.safepath import NotRegular, read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except NotRegular as exc:
+        return ReadResult(None, [Problem(rel, "not-regular", {"kind": exc.kind})])
     except OSError as exc:
         return ReadResult(None, [Problem(rel, "unreadable", {"reason": exc.strerror or str(exc)})])
     text, problems = decode(raw, rel)

@@ -212,3 +212,40 @@ def test_final_evaluation_lists_what_continues_and_changes_follow_the_successor(
     changes = ssw(repo, "changes", "--since", "stuurgroep-1", "--format", "json")
     assert changes.exit_code == 0, changes.output
     assert f"{NEW}" in changes.stdout and "4.8.2.1" in changes.stdout
+
+
+EXAMPLE = REPO / "examples" / "successor"
+
+
+def test_the_successor_example_validates_and_is_what_plan_new_makes(tmp_path: Path) -> None:
+    """The fictitious successor in examples/ is exactly what `plan new --carry-over` writes
+    from the example's own 2020-2024 logs (the later logs came after, by `record`)."""
+    assert run(["--root", str(EXAMPLE), "validate"]).exit_code == 0
+    listing = json.loads(run(["--root", str(EXAMPLE), "plans", "--format", "json"]).stdout)["plans"]
+    assert [p["id"] for p in listing] == ["sam-2021-2025", OLD, NEW]
+    import shutil
+
+    top = tmp_path / "repo"
+    shutil.copytree(REPO / "plan", top / "plan")
+    shutil.copytree(EXAMPLE, top / "examples" / "successor")
+    (top / ".git").mkdir()
+    root = top / "examples" / "successor"
+    shutil.rmtree(root / "plan" / NEW)
+    for later in [*root.glob("regions/*/updates/202[5-9].yaml"), *root.glob("regions/*/actions.yaml")]:
+        later.unlink()
+    made = run(["--root", str(root), "plan", "new", NEW, "--title", "Actieplan Sterk Sociaal Werk 2025-2029 (fictief)",
+                "--start", "2025-01-01", "--end", "2029-12-31", "--from", OLD, "--carry-over"])
+    assert made.exit_code == 0, made.output
+    assert tree_digest(root / "plan") == tree_digest(EXAMPLE / "plan")
+
+
+def test_an_update_on_an_item_left_behind_says_where_it_is(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    finished = next(i["id"] for i in json.loads(ssw(repo, "status", "--plan", OLD, "--format", "json").stdout)["items"]
+                    if i["status"] == "gerealiseerd" and i["scope"] == "vlaams")
+    log = repo / "regions" / "vlaanderen" / "updates" / "2025.yaml"
+    before = tree_digest(repo.parents[1])
+    result = ssw(repo, "record", finished, "--region", "vlaanderen", "--status", "lopend", "--note", "x", "--date", "2025-05-01")
+    assert result.exit_code == 1
+    assert f"{finished} staat niet in {NEW}" in result.stderr and f"'{OLD}:{finished}'" in result.stderr
+    assert not log.exists() and tree_digest(repo.parents[1]) == before

@@ -29,25 +29,26 @@ def _busy(message: str) -> Iterator[None]:
         yield
 
 
-def _out_path(out: str | None, default_dir: Path, default_name: str) -> Path | None:
-    """None = stdout. An existing folder gets the default file name; nothing else is guessed."""
+def _out_path(out: str | None, root: Path, default_name: str) -> tuple[Path, str | None] | None:
+    """None = stdout; else (path, default name for a folder). Without --out: reports/
+    under the root, which must not be a link out of it."""
     if out == "-":
         return None
     if out is None:
-        default_dir.mkdir(parents=True, exist_ok=True)
-        return default_dir / default_name
-    path = Path(out).expanduser()
-    if path.is_dir():
-        return path / default_name
-    if not path.parent.is_dir():
-        raise SswError("err.out-parent", exit_code=2, path=str(path.parent))
-    return path
+        from ssw.safepath import link_in
+
+        link = link_in(root, "reports")
+        if link is not None:
+            raise SswError("err.write-link", path=f"reports/{default_name}", link=link)
+        (root / "reports").mkdir(parents=True, exist_ok=True)
+        return root / "reports" / default_name, None
+    return Path(out).expanduser(), default_name
 
 
-def _write(path: Path, content: str | bytes) -> None:
-    from ssw.export import write_file
+def _write(path: Path, content: str | bytes, default_name: str | None = None) -> Path:
+    from ssw.safepath import write_output
 
-    write_file(path, content)
+    return write_output(path, content, default_name)
 
 
 @app.command(help=h("cmd.report"))
@@ -78,7 +79,7 @@ def report(
         loaded = _load(root_, lang_, allow_invalid=allow_invalid)
         data = rp.build_report_data(loaded, root_, year, kind, lang_, day, _plan(loaded.data, plan), dirs, audience)
         text = rp.render_report(data, format, dirs)
-    _emit(out, root_.path / "reports", rp.default_out_name(data, format), text, lang_, "out.report-written")
+    _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
 
 
 def _template_dirs(templates: str | None, root: Any) -> list[Path]:
@@ -92,15 +93,17 @@ def _template_dirs(templates: str | None, root: Any) -> list[Path]:
     return dirs
 
 
-def _emit(out: str | None, default_dir: Path, name: str, content: str | bytes, lang: str, key: str) -> None:
-    path = _out_path(out, default_dir, name)
-    if path is None:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
+def _emit(out: str | None, root: Path, name: str, content: str | bytes, lang: str, key: str) -> None:
+    where = _out_path(out, root, name)
+    if where is None:
+        if isinstance(content, bytes):  # xlsx to a pipe: the real binary stream
+            stream = getattr(sys.stdout, "_stream", sys.stdout)
+            stream.buffer.write(content)
+            stream.flush()
         else:
             sys.stdout.write(content)
         return
-    _write(path, content)
+    path = _write(where[0], content, where[1])
     typer.echo(t(key, lang, path=str(path)), err=True)
 
 
@@ -128,4 +131,4 @@ def export(
         return
     content: str | bytes = ex.to_json(data) if format == "json" else ex.to_xlsx(data)
     default_out = "-" if format == "json" else None
-    _emit(out if out is not None else default_out, root_.path / "reports", "ssw-export.xlsx", content, lang_, "out.export-written")
+    _emit(out if out is not None else default_out, root_.path, "ssw-export.xlsx", content, lang_, "out.export-written")

@@ -180,8 +180,10 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     if rep.carried.total:
-        out.wrap(t("st.carried", lang, carried=rep.carried.total, old=", ".join(rep.carried_from),
-                   new=rep.totals.total - rep.carried.total, parts=_count_parts(rep.carried, lang)))
+        new_items = rep.totals.total - rep.carried.total
+        key = "st.carried" if new_items else "st.carried-all"
+        out.wrap(t(key, lang, carried=rep.carried.total, old=", ".join(rep.carried_from), new=new_items,
+                   parts=_count_parts(rep.carried, lang)))
     unknown = rep.totals.by_status["onbekend"]
     if unknown and unknown * 2 >= rep.totals.total:
         out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
