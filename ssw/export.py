@@ -42,7 +42,7 @@ SHEETS = ("plans", "themes", "actions", "initiatives", "regional-actions", "plat
 
 ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "title", "text", "scope", "due",
                 "milestone", "date", "lead", "partners", "krachtlijnen", "speerpunten", "status", "platform_status",
-                "stil", "te_laat", "past_due_no_data", "last_update", "dropped")
+                "stil", "te_laat", "past_due_no_data", "last_update", "dropped", "vervolg_van")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "items", "with_data", "without_data",
               "realised", "progress_pct", "late", "past_due_no_data", "source", "themes", "speerpunten",
@@ -56,7 +56,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: columns holding ids: written as text cells in xlsx
 ID_COLUMNS = {"id", "plan", "parent", "theme", "themes", "platform", "target", "item", "items", "lead", "partners",
-              "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation"}
+              "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation", "vervolg_van"}
 
 
 def _str(value: Any) -> str | None:
@@ -119,6 +119,7 @@ def _item(ds: d.Dataset, item: d.Item, state: st.ItemState | None) -> dict[str, 
         "past_due_no_data": state.past_due if state else None,
         "last_update": _str(state.last.date) if state and state.last else None,
         "dropped": item.dropped,
+        "vervolg_van": item.vervolg_van,  # "OLD-PLAN:ID" of the item this one continues
     }
     return row
 

@@ -249,3 +249,28 @@ def test_an_update_on_an_item_left_behind_says_where_it_is(repo: Path) -> None:
     assert result.exit_code == 1
     assert f"{finished} staat niet in {NEW}" in result.stderr and f"'{OLD}:{finished}'" in result.stderr
     assert not log.exists() and tree_digest(repo.parents[1]) == before
+
+
+def test_a_failure_while_writing_leaves_no_half_plan(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All or nothing: the files go into a temporary folder that is renamed into place; when
+    that fails, the temporary folder goes and nothing of the plan stays."""
+    from ssw import plans as plans_module
+
+    def fail(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    top = repo.parents[1]
+    before = tree_digest(top)
+    monkeypatch.setattr(plans_module.os, "rename", fail)
+    result = ssw(repo, *CREATE, "--from", OLD, "--carry-over")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert tree_digest(top) == before
+    assert git(top, "status", "--porcelain", "--untracked-files=all", "--ignored") == ""
+
+
+def test_export_names_what_each_carried_item_continues(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    data = json.loads(ssw(repo, "export", "--format", "json").stdout)
+    rows = [r for sheet in data.values() if isinstance(sheet, list) for r in sheet
+            if isinstance(r, dict) and r.get("plan") == NEW and r.get("id") == "4.8.2.1"]
+    assert rows and rows[0]["vervolg_van"] == f"{OLD}:4.8.2.1"
