@@ -123,9 +123,13 @@ def test_every_report_kind(fig: dict[str, int], kind: str, fmt: str) -> None:
 
 def test_reports_of_an_earlier_year_use_that_years_figures() -> None:
     earlier = by_hand(as_of=dt.date(2022, 12, 31))
-    text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))
+    text = one_line(ok("report", "--kind", "jaaroverzicht", "--year", "2022", "--out", "-"))
     assert data_line(earlier) in text
     assert t("report.summary.progress", "nl", done=earlier["realised"], base=earlier["items"], pct=earlier["pct"]) in text
+    # the interim evaluation stands on the conference day (the demo's interim judgement, 2022-10-20)
+    conference = by_hand(as_of=dt.date(2022, 10, 20))
+    text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))
+    assert data_line(conference) in text
 
 
 def test_export_json_and_csv(fig: dict[str, int], tmp_path: Path) -> None:

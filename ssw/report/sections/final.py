@@ -7,6 +7,7 @@ from typing import Any
 
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
+from ssw.report.sections import summary
 from ssw.report.sections.interim import milestone_dict
 
 
@@ -23,6 +24,7 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     return {
         "milestone": milestone_dict(ctx, "eindevaluatie"),
         "counts": totals,
+        "summary": summary.build(ctx),
         "updates": len(ctx.updates_in(ctx.period)),
         "judgement": ctx.judgement("eindevaluatie", "plan"),
         "notes": notes,
