@@ -163,17 +163,34 @@ def tn(key: str, n: int, lang: str = "nl", /, **params: Any) -> str:
     return key if template is None else _fill(template, {"count": n, **params})
 
 
+#: Problem parameters that hold machine words (a kind, a type, a parser reason): they are
+#: put into words here, so the problem itself stays the same in every language.
+WORD_PARAMS = {"kind": "kind", "got": "type", "expected_type": "type", "reason": "yaml"}
+
+
+def _in_words(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    out = dict(params)
+    for name, prefix in WORD_PARAMS.items():
+        value = params.get(name)
+        if isinstance(value, str) and has(f"{prefix}.{value}", lang):
+            out[name] = t(f"{prefix}.{value}", lang, **params)
+    return out
+
+
 def problem_message(code: str, lang: str, params: dict[str, Any]) -> str:
-    return t(f"problem.{code}", lang, **params)
+    return t(f"problem.{code}", lang, **_in_words(params, lang))
 
 
 def problem_hint(code: str, lang: str, params: dict[str, Any]) -> str:
+    reason = params.get("reason")
+    if code == "yaml-syntax" and isinstance(reason, str) and has(f"hint.yaml.{reason}", lang):
+        return t(f"hint.yaml.{reason}", lang, **params)
     if code == "unknown-key" and not params.get("suggestion"):
         return t("hint.unknown-key.none", lang, **params) if params.get("valid") else ""
     if code == "unknown-ref" and not params.get("suggestion"):
         return ""
     key = f"hint.{code}"
-    return t(key, lang, **params) if has(key, lang) else ""
+    return t(key, lang, **_in_words(params, lang)) if has(key, lang) else ""
 
 
 MONTHS = {

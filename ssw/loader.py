@@ -7,6 +7,8 @@ then look up line/column for problems that have none yet.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,6 +191,11 @@ _PATTERN_NAMES = {
 }
 
 
+#: pydantic's error type (its first word) -> the kind of value that was expected.
+_EXPECTED = {"string": "str", "int": "int", "float": "float", "bool": "bool", "list": "list", "dict": "mapping",
+             "model": "mapping", "date": "date", "datetime": "date"}
+
+
 def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """pydantic errors -> problems with a `loc` and a message that says how to fix it."""
     import difflib
@@ -215,7 +222,7 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
         elif isinstance(value, (int, float)) and kind in ("string_type", "enum", "literal_error"):
             problems.append(Problem(rel, "read-as-number", {"key": key, "value": value, "raw": str(value)}, loc=loc))
         elif kind in ("enum", "literal_error"):
-            expected = ctx.get("expected", "")
+            expected = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or str(ctx.get("expected", ""))
             problems.append(Problem(rel, "bad-value", {"key": key, "value": str(value), "expected": expected}, loc=loc))
         elif isinstance(value, str) and any(q in value for q in CURLY_QUOTES):
             fixed = value.strip("".join(CURLY_QUOTES))
@@ -232,8 +239,12 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
         elif kind in ("list_type", "too_short"):
             code = "expected-list" if kind == "list_type" else "empty-list"
             problems.append(Problem(rel, code, {"key": key, "got": type_name(value)}, loc=loc))
+        elif value is None:  # `note:` with nothing after it
+            problems.append(Problem(rel, "empty-value", {"key": key}, loc=loc))
         else:
-            problems.append(Problem(rel, "wrong-type", {"key": key, "got": type_name(value), "detail": err["msg"]}, loc=loc))
+            problems.append(Problem(rel, "wrong-type", {"key": key, "got": type_name(value), "detail": err["msg"],
+                                                        "expected_type": _EXPECTED.get(kind.split("_")[0], "other")},
+                                    loc=loc))
     return problems
 
 

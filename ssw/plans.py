@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +117,9 @@ class Created:
     folder: str  # relative to the root
     files: tuple[str, ...]
     family: str
+    source: d.Plan | None = None  # --from
     carried: tuple[str, ...] = ()  # trackable ids carried over
     left: tuple[tuple[str, str], ...] = ()  # (id, final status) of items that stay behind
-    problems: tuple[Problem, ...] = field(default=())
 
 
 def _usage(key: str, **params: Any) -> SswError:
@@ -212,8 +212,8 @@ def _open_items(ds: d.Dataset, old: d.Plan, stale_months: int) -> tuple[set[str]
 
 
 def _skeleton_item(model: Any, drop: tuple[str, ...]) -> dict[str, Any]:
-    data = model.model_dump(mode="json", exclude_defaults=True, exclude=set(drop))
-    return data
+    """A plan entry as written by hand: the fields it sets, without `drop`."""
+    return model.model_dump(mode="json", exclude_defaults=True, exclude=set(drop))  # type: ignore[no-any-return]
 
 
 def _carried_themes(ds: d.Dataset, old: d.Plan, carried: set[str], root: Root) -> list[tuple[str, dict[str, Any]]]:
@@ -363,7 +363,8 @@ def create_plan(loaded: Any, req: NewPlan) -> Created:
         error.problems = problems
         raise error
     _write_folder(folder, files)
-    return Created(req.id, folder_rel, tuple(f"{folder_rel}/{n}" for n in files), family_of(req.id), carried, left)
+    return Created(req.id, folder_rel, tuple(f"{folder_rel}/{n}" for n in files), family_of(req.id), old, carried,
+                   left)
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:

@@ -136,6 +136,74 @@ def text_problems(text: str, rel: str) -> list[Problem]:
     return problems
 
 
+# -- line-level checks: they need no parse, so they still run after a syntax error ---------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_CURLY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?:(?P<key>[\w.-]+):\s+)?)(?P<value>[“”„‘’‚].*?)\s*$")
+_NO_SPACE = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\[{\"'].*?)\s*$")
+_NOT_KEYS = {"http", "https", "mailto", "ftp"}
+
+
+def line_problems(text: str, rel: str) -> list[Problem]:
+    """Mistakes visible on one line: control characters, word-processor quotes around a
+    value, a missing space after `key:`. They are reported whatever else is wrong."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        control = _CONTROL.search(line.rstrip("\r"))
+        if control:
+            detail = f"U+{ord(control.group()):04X}"
+            problems.append(Problem(rel, "bad-character", {"detail": detail}, number, control.start() + 1))
+            continue
+        if line.lstrip().startswith("#"):
+            continue
+        curly = _CURLY_VALUE.match(line)
+        if curly:
+            value = curly["value"]
+            problems.append(Problem(rel, "curly-quotes", {"key": curly["key"] or "-", "value": value[:80],
+                                                          "fixed": value.strip("“”„‘’‚")[:80]},
+                                    number, len(curly["lead"]) + 1))
+            continue
+        bare = _NO_SPACE.match(line)
+        if bare and bare["key"].lower() not in _NOT_KEYS:
+            problems.append(Problem(rel, "missing-space", {"key": bare["key"], "value": bare["value"][:80]},
+                                    number, len(bare["lead"]) + len(bare["key"]) + 2))
+    return problems
+
+
+#: libyaml's problem (and context) -> a reason a chair understands (catalogue `yaml.<reason>`).
+YAML_REASONS = [
+    ("found unexpected end of stream", "quoted scalar", "unclosed-quote"),
+    ("found unknown escape character", "", "bad-escape"),
+    ("could not find expected ':'", "", "missing-colon"),
+    ("mapping values are not allowed", "", "colon-in-value"),
+    ("found unexpected ':'", "", "colon-in-value"),
+    ("mapping keys are not allowed", "", "colon-in-value"),
+    ("did not find expected key", "", "indentation"),
+    ("did not find expected '-' indicator", "", "indentation"),
+    ("expected <block end>", "", "indentation"),
+    ("found character that cannot start any token", "", "bad-start"),
+    ("did not find expected ',' or ']'", "", "unclosed-bracket"),
+    ("expected ',' or ']'", "", "unclosed-bracket"),
+    ("did not find expected ',' or '}'", "", "unclosed-brace"),
+    ("expected ',' or '}'", "", "unclosed-brace"),
+    ("found a tab character", "", "tab"),
+    ("block sequence entries are not allowed", "", "dash-in-value"),
+    ("did not find expected alphabetic or numeric character", "", "anchor-name"),
+    ("found undefined tag handle", "", "tag"),
+    ("expected a comment or a line break", "", "after-indicator"),
+    ("did not find expected node content", "", "missing-value"),
+    ("expected the node content", "", "missing-value"),
+    ("found unexpected end of stream", "", "unexpected-end"),
+]
+
+
+def yaml_reason(problem: str, context: str) -> str:
+    for fragment, where, reason in YAML_REASONS:
+        if fragment in problem and where in context:
+            return reason
+    return "other"
+
+
 def _may_be_deep(text: str) -> bool:
     """False only when the text cannot nest past MAX_DEPTH, whatever quotes, comments or
     block scalars it holds (cheap: three scans that find nothing on ordinary files).
@@ -207,14 +275,20 @@ def parse(text: str, rel: str) -> ReadResult:
         tag = getattr(exc.problem_mark, "name", "")
         code = "unsafe-tag" if "could not determine a constructor" in str(exc.problem) else "yaml-syntax"
         detail = (exc.problem or "").split(" for the tag")[0]
+        params = {"detail": detail, "reason": yaml_reason(detail, "")}
         if code == "unsafe-tag":
-            detail = str(exc.problem).split("tag ")[-1].strip("'")
+            params = {"detail": str(exc.problem).split("tag ")[-1].strip("'")}
         del tag
-        return ReadResult(None, [_at(Problem(rel, code, {"detail": detail}), exc.problem_mark)], text)
+        return ReadResult(None, [_at(Problem(rel, code, params), exc.problem_mark)], text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or str(exc)
-        return ReadResult(None, [_at(Problem(rel, "yaml-syntax", {"detail": detail}), mark)], text)
+        reason = yaml_reason(exc.problem or "", exc.context or "")
+        params = {"detail": detail, "reason": reason}
+        if reason == "unclosed-quote" and exc.context_mark is not None:  # point at where it opened
+            mark = exc.context_mark
+            params["start"] = mark.line + 1
+        return ReadResult(None, [_at(Problem(rel, "yaml-syntax", params), mark)], text)
     except yaml.YAMLError as exc:  # reader errors: control characters etc.
         mark = getattr(exc, "position", None)
         line, col = _line_col(text, mark) if isinstance(mark, int) else (1, 1)
@@ -248,9 +322,20 @@ def read_file(path: Path, rel: str) -> ReadResult:
     if text is None:
         return ReadResult(None, problems)
     problems = text_problems(text, rel)
-    if problems:
-        return ReadResult(None, problems, text)
-    return parse(text, rel)
+    if problems:  # no parse: list what each line shows as well
+        return ReadResult(None, _merge(problems, line_problems(text, rel)), text)
+    result = parse(text, rel)
+    if result.data is None and result.problems:  # a syntax error hides the rest of the file
+        result.problems = _merge(result.problems, line_problems(text, rel))
+    return result
+
+
+def _merge(first: list[Problem], more: list[Problem]) -> list[Problem]:
+    """Problems of both lists, one per line: a line's own mistake says more than the parse
+    error it causes."""
+    lines = {p.line for p in more}
+    return [p for p in first if p.line not in lines or p.code in ("merge-conflict", "tab")] + [
+        p for p in more if p.line not in {q.line for q in first if q.code in ("merge-conflict", "tab")}]
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -12,7 +12,7 @@ ENGLISH = {"the", "and", "with", "without", "show", "this", "message", "exit", "
            "arguments", "commands", "command", "required", "default", "try", "error", "missing",
            "such", "option", "invalid", "value", "for", "not", "to", "from", "or", "example",
            "date", "folder", "number", "found", "file", "files", "problem", "problems", "str", "int",
-           "list", "did", "you", "mean", "got", "unexpected", "extra", "argument", "expected", "should",
+           "list", "did", "you", "mean", "got", "unexpected", "extra", "expected", "should",
            "valid", "input", "must", "be", "mapping", "key", "values", "line", "quote", "theme",
            "action", "initiative", "null", "bool", "which", "where", "when", "empty"}
 DUTCH = {"de", "het", "een", "van", "voor", "niet", "geen", "zijn", "wordt", "worden", "bestand",
@@ -23,7 +23,7 @@ DUTCH = {"de", "het", "een", "van", "voor", "niet", "geen", "zijn", "wordt", "wo
          "datum", "map", "jaar", "thema", "actie", "initiatief", "leeg", "lijst", "verwacht", "hier",
          "staat", "tussen", "aanhalingstekens", "gebruik", "schrijf", "verwijder", "getal", "waar"}
 # Words that are data, not language: ids, enum values, names, command and option names.
-NOT_LANGUAGE = re.compile(r"--?[\w-]+|\bssw(?: [a-z-]+)?|\b[\w.-]+\.(?:yaml|md|html|json|toml)\b|https?://\S+|"
+NOT_LANGUAGE = re.compile(r": error: |\b\w+_\w+\b|--?[\w-]+|\bssw(?: [a-z-]+)?|\b[\w.-]+\.(?:yaml|md|html|json|toml)\b|https?://\S+|"
                           r"<[\w|]+>|'[^'\n]*'|\"[^\"\n]*\"|\b[A-Z_]{2,}\b")
 
 
@@ -93,3 +93,85 @@ def test_usage_errors_speak_the_language_and_exit_2(lang: str, flag: list[str]) 
         assert_only(lang, result.output)
     assert run([*flag, "status", "--bogus"]).output.splitlines()[-1] == \
         {"nl": "Fout: onbekende optie --bogus", "en": "Error: unknown option --bogus"}[lang]
+
+
+# -- validate: every problem class, in either language -------------------------------------
+
+LOG = "regions/antwerpen/updates/2023.yaml"
+MORE_CASES = [
+    ("empty-note", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  note:\n'),
+    ("wrong-type", '- date: 2023-03-14\n  target: [1]\n  status: lopend\n  note: x\n'),
+    ("missing-colon", '- date: 2023-03-14\n  target "4.2.2.2"\n  status: lopend\n'),
+    ("colon-in-value", '- date: 2023-03-14\n  note: a: b\n'),
+    ("indentation", '- date: 2023-03-14\n- note: x\n  target: "4.2.2.2"\n x: 1\n'),
+    ("unclosed-bracket", '- date: 2023-03-14\n  links: [a, b\n'),
+    ("bad-start", '- date: 2023-03-14\n  note: @x\n'),
+    ("curly-quotes", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: “lopend”\n  note: x\n'),
+    ("missing-space", '- date: 2023-03-14\n  target: "4.2.2.2"\n  status:lopend\n'),
+    ("control", '- date: 2023-03-14\n  note: "a\x07b"\n'),
+    ("bad-escape", '- date: 2023-03-14\n  note: "a\\qb"\n'),
+    ("not-a-list", 'date: 2023-03-14\n'),
+]
+
+
+def validate_cases() -> list[tuple[str, str]]:
+    from test_validate import CASES
+
+    return [(name, text) for name, text, _where, _gist in CASES] + MORE_CASES
+
+
+@pytest.mark.parametrize("lang,flag", LANGS, ids=["nl", "en"])
+def test_validate_output_of_every_problem_class_is_in_one_language(real_root, lang: str, flag: list[str]) -> None:
+    seen = set()
+    for name, text in validate_cases():
+        (real_root / LOG).parent.mkdir(parents=True, exist_ok=True)
+        (real_root / LOG).write_text(text, encoding="utf-8")
+        for fmt in ("text", "json"):
+            result = run([*flag, "--root", str(real_root), "validate", "--format", fmt])
+            assert result.exit_code == 1, (name, result.output)
+            if fmt == "json":
+                import json
+
+                payload = json.loads(result.stdout)
+                seen.update(p["code"] for p in payload["problems"])
+                text_out = "\n".join(f"{p['message']} {p['hint']}" for p in payload["problems"])
+            else:
+                text_out = result.output
+            assert_only(lang, text_out)
+    assert len(seen) >= 20, seen
+
+
+def test_every_problem_sentence_in_the_catalogue_is_in_its_language() -> None:
+    from babel.messages.pofile import read_po
+
+    from ssw import i18n
+
+    for lang in ("nl", "en"):
+        with i18n.catalogue_path(lang).open("rb") as fh:
+            catalog = read_po(fh)
+        for message in catalog:
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            if key.split(".")[0] in ("problem", "hint", "yaml", "type", "kind", "cli", "pyd"):
+                forms = [message.string] if isinstance(message.string, str) else list(message.string)
+                for form in forms:
+                    assert_only(lang, re.sub(r"\{[^{}]*\}", " ", form))
+
+
+def test_three_mistakes_in_one_file_show_in_one_run(real_root) -> None:
+    """A tab, word-processor quotes and a missing space after a colon: one syntax error
+    used to hide the rest of the file."""
+    (real_root / LOG).parent.mkdir(parents=True, exist_ok=True)
+    (real_root / LOG).write_text(
+        '- date: 2023-03-14\n'
+        '\ttarget: "4.2.2.2"\n'
+        '  status: lopend\n'
+        '  note: “Eerste bijeenkomst”\n'
+        '- date: 2023-04-02\n'
+        '  target: "4.2.2.2"\n'
+        '  status:gerealiseerd\n', encoding="utf-8")
+    result = run(["--root", str(real_root), "validate"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(LOG + ":")]
+    assert [line.split(": error: ")[0] for line in lines] == [f"{LOG}:2:1", f"{LOG}:4:9", f"{LOG}:7:10"], result.output
+    assert "tab" in lines[0] and "aanhalingstekens" in lines[1] and "spatie" in lines[2]
+    assert result.output.splitlines()[-1] == "3 problemen in 1 bestand"

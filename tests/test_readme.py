@@ -1,4 +1,5 @@
-"""The README's example of `ssw status` is what the command prints today."""
+"""The README's example of `ssw status` is what the command prints today; its code layout
+names every module and package of `ssw/`, and nothing that is not there."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ def test_readme_status_example_matches_the_command() -> None:
     result = run(["--root", str(REPO / "examples" / "demo"), "status"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
     assert readme_example() == result.stdout, "README example is stale: run `python tests/test_readme.py`"
+
+
+def test_readme_code_layout_matches_the_package() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Code layout", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `ssw/([^`/]+/?)` \|", section, re.M)
+    present = [p.name + ("/" if p.is_dir() else "") for p in (REPO / "ssw").iterdir()
+               if p.name != "__pycache__" and (p.is_dir() or p.suffix == ".py")]
+    assert len(listed) == len(set(listed)), "a module is listed twice"
+    assert sorted(listed) == sorted(present)
 
 
 if __name__ == "__main__":  # rewrite the README block from the command's output

@@ -32,10 +32,9 @@ def plan_new(
     created = plans.create_plan(loaded, plans.NewPlan(ident, title, start, end, source, carry_over))
     typer.echo(t("out.plan-created", lang_, id=created.id, folder=created.folder, files=len(created.files),
                  family=created.family))
-    if carry_over and source:
-        old = loaded.data.plans[source.strip().lower()]
-        typer.echo(t("out.plan-carried", lang_, count=len(created.carried), old=old.id, left=len(created.left),
-                     end=str(old.end)))
+    if carry_over and created.source is not None:
+        typer.echo(t("out.plan-carried", lang_, count=len(created.carried), old=created.source.id,
+                     left=len(created.left), end=str(created.source.end)))
     typer.echo(t("out.plan-next", lang_, folder=created.folder))
 
 
