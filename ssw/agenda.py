@@ -8,8 +8,9 @@ From the as-of date (min(today, plan end) unless given), the agenda proposes:
   (default 6) and neither gerealiseerd nor geschrapt; items past due without any
   data are listed apart (`past_due`), never as late;
 - open follow-ups: decisions not done (see `open_follow_ups`);
-- platforms that did not report in the as-of year (`ssw.obligations`: partial or
-  missing);
+- platforms whose yearly overview of the as-of year is `missing` (`ssw.obligations`:
+  a recorded meeting took that year's overviews, theirs was not presented; `no-data`
+  is not listed);
 - speerpunten with nothing moving in the as-of year (`ssw.coverage`);
 - open signals: signals (not good practices) not yet answered.
 """
@@ -151,7 +152,8 @@ def agenda_dict(ag: Agenda) -> dict[str, Any]:
                  for x in ag.late],
         "follow_ups": [follow_up_dict(f) for f in ag.follow_ups],
         "not_reported": {"year": ag.year, "complete": ag.obligations.complete(ag.year) if ag.year in ag.obligations.years else None,
-                         "platforms": [{"id": p, "state": c.state, "updates": c.updates} for p, c in ag.not_reported]},
+                         "recorded": ag.obligations.recorded(ag.year),
+                         "platforms": [{"id": p, "state": c.state} for p, c in ag.not_reported]},
         "quiet_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.quiet_speerpunten()] if cov else [],
         "open_signals": [{"id": e.model.id, "platform": e.platform, "date": str(e.model.date), "title": e.model.title,
                           "items": list(e.model.items), "themes": list(e.model.themes)} for e in ag.open_signals],

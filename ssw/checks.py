@@ -304,6 +304,43 @@ def check_evaluations(ds: d.Dataset) -> list[Problem]:
     return problems
 
 
+def check_meetings(ds: d.Dataset) -> list[Problem]:
+    """Meetings: unique ids, a body of the Vlaams Platform, regional platforms presenting
+    an overview of a year that has begun, no date in the future; a decision's meeting exists."""
+    from ssw.clock import today
+
+    problems = []
+    now = today()
+    bodies = [b.id for f in ds.platforms.values() if f.level != d.REGIONAL_LEVEL for b in f.bodies]
+    regional = ds.regional_platforms()
+    seen: dict[str, str] = {}
+    for e in ds.meetings:
+        m = e.model
+        if m.id in seen:
+            problems.append(Problem(e.path, "duplicate-id", {"id": m.id, "other": seen[m.id]}, loc=(e.index, "id")))
+        seen[m.id] = e.path
+        if bodies and m.body not in bodies:
+            problems.append(_ref_problem(e.path, (e.index, "body"), "body", m.body, bodies))
+        if m.date.first > now:
+            problems.append(Problem(e.path, "date-in-future", {"date": str(m.date), "today": str(now)}, loc=(e.index, "date")))
+        for j, ov in enumerate(m.overviews):
+            if ov.year > m.date.year:
+                problems.append(Problem(e.path, "overview-after-meeting", {"year": ov.year, "date": str(m.date)},
+                                        loc=(e.index, "overviews", j, "year")))
+            for k, platform in enumerate(ov.presented):
+                if platform not in regional:
+                    problems.append(_ref_problem(e.path, (e.index, "overviews", j, "presented", k),
+                                                 "regional platform", platform, regional))
+                elif platform in ov.presented[:k]:
+                    problems.append(Problem(e.path, "duplicate-id", {"id": platform, "other": e.path},
+                                            loc=(e.index, "overviews", j, "presented", k)))
+    for e in ds.decisions:
+        ref = e.model.meeting
+        if ref is not None and ref not in seen:
+            problems.append(_ref_problem(e.path, (e.index, "meeting"), "meeting", ref, seen))
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     check_organisations,
     check_theme_links,
@@ -314,6 +351,7 @@ CHECKS: tuple[Check, ...] = (
     check_regional_actions,
     check_entries,
     check_evaluations,
+    check_meetings,
 )
 
 

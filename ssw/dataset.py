@@ -118,6 +118,7 @@ class Dataset:
     signals: list[Entry] = field(default_factory=list)
     decisions: list[Entry] = field(default_factory=list)
     evaluations: list[Entry] = field(default_factory=list)
+    meetings: list[Entry] = field(default_factory=list)  # regions/vlaanderen/meetings.yaml
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
     # Indexes, complete once `loader.load` returns: `families` kept by `add_plan`; `by_id`
     # and `continuations` by `index_ids()` once the items are in; `by_item` by

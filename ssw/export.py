@@ -38,7 +38,7 @@ ITEM_SHEETS = {
     "regional-actions": ("regional-action",),
 }
 SHEETS = ("plans", "themes", "actions", "initiatives", "regional-actions", "platforms", "organisations",
-          "updates", "signals", "decisions")
+          "updates", "signals", "decisions", "meetings")
 
 ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "title", "text", "scope", "due",
                 "milestone", "date", "lead", "partners", "krachtlijnen", "speerpunten", "status", "platform_status",
@@ -52,11 +52,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "organisations": ("id", "name", "aliases", "kind", "url"),
     "updates": ("platform", "date", "target", "plan", "item", "status", "note", "author", "links", "file", "line"),
     "signals": ("id", "platform", "type", "date", "title", "text", "themes", "items", "status", "file"),
-    "decisions": ("id", "date", "text", "items", "follow_up", "done", "file"),
+    "decisions": ("id", "date", "text", "items", "meeting", "follow_up", "done", "file"),
+    "meetings": ("id", "date", "body", "overviews", "minutes", "note", "file"),
 }
 #: columns holding ids: written as text cells in xlsx
 ID_COLUMNS = {"id", "plan", "parent", "theme", "themes", "platform", "target", "item", "items", "lead", "partners",
-              "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation", "vervolg_van"}
+              "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation", "vervolg_van",
+              "meeting"}
 
 
 def _str(value: Any) -> str | None:
@@ -98,6 +100,7 @@ def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict
                     if plan_id is None or (rec.item is not None and rec.item[0] == plan_id)],
         "signals": [_signal(e) for e in sorted(ds.signals, key=lambda e: (e.path, e.index))],
         "decisions": [_decision(e) for e in sorted(ds.decisions, key=lambda e: (e.path, e.index))],
+        "meetings": [_meeting(e) for e in sorted(ds.meetings, key=lambda e: (e.path, e.index))],
     }
 
 
@@ -154,8 +157,15 @@ def _signal(e: d.Entry) -> dict[str, Any]:
 
 def _decision(e: d.Entry) -> dict[str, Any]:
     m = e.model
-    return {"id": m.id, "date": str(m.date), "text": m.text, "items": list(m.items), "follow_up": _str(m.follow_up),
-            "done": m.done, "file": e.path}
+    return {"id": m.id, "date": str(m.date), "text": m.text, "items": list(m.items), "meeting": m.meeting,
+            "follow_up": _str(m.follow_up), "done": m.done, "file": e.path}
+
+
+def _meeting(e: d.Entry) -> dict[str, Any]:
+    m = e.model
+    return {"id": m.id, "date": str(m.date), "body": m.body,
+            "overviews": [{"year": o.year, "presented": list(o.presented)} for o in m.overviews],
+            "minutes": m.minutes, "note": m.note, "file": e.path}
 
 
 # -- formats ---------------------------------------------------------------------------------
@@ -171,6 +181,8 @@ def _flat(column: str, value: Any) -> Any:
         return None
     if column == "focus":
         return "; ".join(f"{f['year']}: {', '.join(f['themes'])}" for f in value)
+    if column == "overviews":
+        return "; ".join(f"{o['year']}: {', '.join(o['presented'])}" for o in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
@@ -190,6 +202,7 @@ def tables(data: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], list[list[A
         "updates": data["updates"],
         "signals": data["signals"],
         "decisions": data["decisions"],
+        "meetings": data["meetings"],
     }
     out = {}
     for sheet in SHEETS:

@@ -305,6 +305,7 @@ class Decision(Strict):
     date: Date
     text: Text
     items: list[Ref] = []
+    meeting: ItemId | None = None  # the meeting (meetings.yaml) that took the decision
     follow_up: Date | None = None
     done: bool = False
 
@@ -334,6 +335,20 @@ class Evaluation(Strict):
     effect: Text = ""  # the effect of the plan (final evaluation above all)
     policy: Text = ""  # the policy translation of its results
     links: list[Url] = []
+class Overview(Strict):
+    """The yearly overviews of one year on a meeting's agenda (chapter 5 of the plan)."""
+
+    year: int = Field(ge=1900, le=2999)
+    presented: list[Slug] = []  # the regional platforms that presented theirs
+
+
+class Meeting(Strict):
+    id: ItemId
+    date: Date
+    body: Slug  # a body of the Vlaams Platform: kerngroep, stuurgroep, ...
+    overviews: list[Overview] = []
+    minutes: Url | None = None
+    note: Text = ""
 
 
 # --- file kinds ------------------------------------------------------------------------
@@ -349,6 +364,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool]] = {
     "signals": (Signal, True),
     "decisions": (Decision, True),
     "evaluations": (Evaluation, True),
+    "meetings": (Meeting, True),
 }
 
 _PATTERNS = [
@@ -361,6 +377,7 @@ _PATTERNS = [
     (re.compile(r"^regions/[^/]+/signals\.ya?ml$"), "signals"),
     (re.compile(r"^regions/vlaanderen/decisions\.ya?ml$"), "decisions"),
     (re.compile(r"^regions/vlaanderen/evaluations\.ya?ml$"), "evaluations"),
+    (re.compile(r"^regions/vlaanderen/meetings\.ya?ml$"), "meetings"),
 ]
 
 

@@ -6,4 +6,4 @@ The words stay in the message catalogue; these marks are the same in every langu
 from __future__ import annotations
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
-OB_SYMBOLS = {"reported": "✔", "partial": "◐", "missing": "✗"}  # the yearly reporting obligation
+OB_SYMBOLS = {"reported": "✔", "missing": "✗", "no-data": "–"}  # the yearly account (ssw.obligations)

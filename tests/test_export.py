@@ -25,7 +25,8 @@ def export_json(root: Path, *args: str) -> dict:
 
 def test_json_holds_the_whole_data_set(demo_root: Path) -> None:
     data = export_json(demo_root)
-    assert list(data) == ["schema", "plans", "items", "platforms", "organisations", "updates", "signals", "decisions"]
+    assert list(data) == ["schema", "plans", "items", "platforms", "organisations", "updates", "signals", "decisions",
+                          "meetings"]
     assert [p["id"] for p in data["plans"]] == ["ssw-2020-2024", "sam-2021-2025"]
     for key in ("items", "platforms", "organisations", "signals", "decisions"):
         assert data[key] and all(isinstance(row["id"], str) for row in data[key]), key

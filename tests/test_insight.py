@@ -101,6 +101,20 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
   items: ["4.9"]
   done: false
 """)
+    _append(regions / "vlaanderen/meetings.yaml", """
+- id: stuurgroep.2023-01
+  date: 2023-01-09
+  body: stuurgroep
+  overviews:
+    - year: 2022
+      presented: [antwerpen, limburg]
+- id: stuurgroep.2024-02
+  date: 2024-02-01
+  body: stuurgroep
+  overviews:
+    - year: 2023
+      presented: [brussel]
+""")
     _commit(repo, SAM, "2023-01-10T10:00:00+01:00", "Start: plan en platformen")
     _append(regions / "antwerpen/updates/2023.yaml", _update("2023-04-20", "4.2.2.2", "lopend", "Eerste bijeenkomst."))
     _commit(repo, AN, "2023-05-02T09:00:00+02:00", "antwerpen: 4.2.2.2 lopend")
@@ -278,9 +292,8 @@ def test_agenda_at_the_end_of_2023(repo: Path) -> None:
     assert [(f["id"], f["follow_up"], f["overdue"]) for f in data["follow_ups"]] == [
         ("besluit.2023.1", "2023-09-30", True), ("besluit.2023.2", None, False)]
     assert data["not_reported"]["year"] == 2023 and data["not_reported"]["complete"] is True
-    assert [(p["id"], p["state"], p["updates"]) for p in data["not_reported"]["platforms"]] == [
-        ("brussel", "missing", 0), ("limburg", "partial", 1), ("oost-vlaanderen", "missing", 0),
-        ("vlaams-brabant", "missing", 0), ("west-vlaanderen", "missing", 0)]
+    # 2023's overviews are taken in 2024: no data yet, so no platform is listed as missing
+    assert data["not_reported"]["recorded"] is False and data["not_reported"]["platforms"] == []
     assert [s["id"] for s in data["quiet_speerpunten"]] == ["multidisciplinair", "superdivers", "hybridisering"]
     assert [s["id"] for s in data["open_signals"]] == ["west-vlaanderen.signaal.1"]
     assert data["unknown"] == data["figures"]["without_data"] == 73  # 77 plan items, 4 with updates (the 5th is on an own action)
@@ -288,20 +301,22 @@ def test_agenda_at_the_end_of_2023(repo: Path) -> None:
 
 
 def test_obligations_matrix(repo: Path) -> None:
+    """From the recorded meetings: 2022's overviews were taken on 2023-01-09 (antwerpen and
+    limburg presented); 2023's on 2024-02-01, after the as-of date; none for 2020-2021."""
     ob = cli_json(repo, "agenda", "--as-of", "2023-12-31")["obligations"]
     assert [y["year"] for y in ob["years"]] == [2020, 2021, 2022, 2023]
-    assert ob["rule"]["min_updates"] == 3
     rows = {p["id"]: p["years"] for p in ob["platforms"]}
     assert sorted(rows) == ["antwerpen", "brussel", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"]
-    # antwerpen 2023: 2023-01-05, 04-20, 03-01, 06-12, 11-30 -> 5 updates.
-    assert rows["antwerpen"]["2023"] == {"state": "reported", "updates": 5}
-    assert rows["limburg"]["2023"] == {"state": "partial", "updates": 1}
-    assert rows["antwerpen"]["2022"] == {"state": "missing", "updates": 0}
-    # Seen from mid-2023 the year is still open and antwerpen had only two updates dated so far.
+    assert rows["antwerpen"]["2022"] == {"state": "reported", "meeting": "stuurgroep.2023-01", "date": "2023-01-09"}
+    assert rows["brussel"]["2022"]["state"] == "missing"
+    assert {r["2021"]["state"] for r in rows.values()} == {r["2023"]["state"] for r in rows.values()} == {"no-data"}
+    later = cli_json(repo, "agenda", "--as-of", "2024-06-30")["obligations"]
+    brussel = next(p for p in later["platforms"] if p["id"] == "brussel")
+    assert brussel["years"]["2023"]["state"] == "reported"
+    antwerpen = next(p for p in later["platforms"] if p["id"] == "antwerpen")
+    assert antwerpen["years"]["2023"]["state"] == "missing"
     mid = cli_json(repo, "agenda", "--as-of", "2023-05-01")
-    assert mid["obligations"]["years"][-1] == {"year": 2023, "complete": False}
-    antwerpen = next(p for p in mid["obligations"]["platforms"] if p["id"] == "antwerpen")
-    assert antwerpen["years"]["2023"] == {"state": "reported", "updates": 3}  # 01-05, 03-01 (backfilled), 04-20
+    assert mid["obligations"]["years"][-1] == {"year": 2023, "complete": False, "meetings": []}
 
 
 def test_agenda_thresholds_are_options(repo: Path) -> None:
@@ -321,7 +336,8 @@ def test_agenda_table(repo: Path) -> None:
     assert any("besluit.2023.1  opvolging tegen 30 september 2023 — over tijd [4.8.2]" in x for x in lines)
     assert "Jaarlijkse verantwoording per platform" in lines
     row = next(x for x in lines if x.startswith("antwerpen ") and "✔" in x)
-    assert row.split() == ["antwerpen", "✗", "0", "✗", "0", "✗", "0", "✔", "5"]
+    assert row.split() == ["antwerpen", "–", "–", "✔", "–"]
+    assert next(x for x in lines if x.startswith("brussel ") and "✗" in x).split() == ["brussel", "–", "–", "✗", "–"]
 
 
 # -- coverage and amendments ------------------------------------------------------------------

@@ -15,7 +15,7 @@ from conftest import REPO, copy_demo_root, run, write
 
 from ssw import report as rp
 from ssw import status as st
-from ssw.i18n import t, tn
+from ssw.i18n import t
 from ssw.loader import load
 from ssw.root import find_root
 
@@ -53,7 +53,7 @@ def demo_git(tmp_path: Path) -> Path:
 
 
 HISTORY_START = "2020-01-15T10:00:00+01:00"
-LIST_FILES = ("actions.yaml", "signals.yaml", "decisions.yaml", "evaluations.yaml")
+LIST_FILES = ("actions.yaml", "signals.yaml", "decisions.yaml", "meetings.yaml", "evaluations.yaml")
 
 
 def _entries_up_to(text: str, year: int) -> str:
@@ -170,7 +170,8 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
                             ("report.appendix", {"year": year}), ("report.sec.obligations", {})]:
             assert esc(t(key, lang, **params), fmt) in text, key
         totals = st.compute_status(loaded.data, None, dt.date(year, 12, 31), 6).totals
-        assert esc(tn("report.ov.with-data", totals.with_data, lang), fmt) in text
+        data_line = t("fig.data", lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
+        assert esc(data_line, fmt) in text
         # the stuurgroep's message for the year, as recorded (fictitious demo entry)
         assert "De platformen rapporteren regelmatiger" in text
     if kind == "tussentijds":

@@ -171,14 +171,15 @@ def test_fits_in_80_columns() -> None:
 
 
 def test_status_shows_the_yearly_account_per_platform() -> None:
-    # Counted by hand from the demo's logs (updates dated in each year, own actions included):
-    # antwerpen 1, 3, 2, 6, 6 -> ◐ ✔ ◐ ✔ ✔; brussel 1, 2, 2, 2, 0 -> ◐ ◐ ◐ ◐ ✗.
+    # From the demo's meetings.yaml: overviews of 2020 (brussel absent), 2021 and 2022 (all),
+    # 2023 (limburg and west-vlaanderen absent); no meeting for 2024's overviews -> no data.
     out = run(["--root", DEMO, "status"], env={"COLUMNS": "80"}).stdout.splitlines()
-    head = out.index("Jaarlijkse verantwoording: ✔ ≥ 3 updates · ◐ minder · ✗ geen")
+    head = next(i for i, line in enumerate(out) if line.startswith("Jaarlijkse verantwoording (jaaroverzicht"))
     assert out.index("Platformen") < head < out.index("Stil: geen update sinds meer dan 6 maanden")
-    lines = out[head + 1: head + 7]
-    assert lines[0] == "  antwerpen        2020 ◐ 2021 ✔ 2022 ◐ 2023 ✔ 2024 ✔"
-    assert lines[1] == "  brussel          2020 ◐ 2021 ◐ 2022 ◐ 2023 ◐ 2024 ✗"
+    lines = [line for line in out[head + 1: head + 9] if line.startswith("  ")][:6]
+    assert lines[0] == "  antwerpen        2020 ✔ 2021 ✔ 2022 ✔ 2023 ✔ 2024 –"
+    assert lines[1] == "  brussel          2020 ✗ 2021 ✔ 2022 ✔ 2023 ✔ 2024 –"
+    assert lines[2] == "  limburg          2020 ✔ 2021 ✔ 2022 ✔ 2023 ✗ 2024 –"
     assert [line.split()[0] for line in lines] == ["antwerpen", "brussel", "limburg", "oost-vlaanderen",
                                                    "vlaams-brabant", "west-vlaanderen"]  # vlaanderen has no account
     # the same states as ssw.obligations, which `agenda` shows as a matrix
@@ -187,30 +188,46 @@ def test_status_shows_the_yearly_account_per_platform() -> None:
     from ssw.root import find_root
 
     ob = obligations(load(find_root(DEMO)).data)
-    symbols = {"reported": "✔", "partial": "◐", "missing": "✗"}
+    symbols = {"reported": "✔", "missing": "✗", "no-data": "–"}
     for line, platform in zip(lines, ob.platforms, strict=True):
         assert line.split()[1:] == [x for year, cell in ob.row(platform) for x in (str(year), symbols[cell.state])]
 
 
 def test_status_account_of_a_year_not_over_and_of_one_region() -> None:
     out = run(["--root", DEMO, "status", "--as-of", "2023-06-30", "--lang", "en"], env={"COLUMNS": "80"}).stdout
-    assert "Yearly account: ✔ ≥ 3 updates · ◐ fewer · ✗ none · * year not over\n" in out
-    assert "  antwerpen        2020 ◐ 2021 ✔ 2022 ◐ 2023* ✔\n" in out  # 4 updates by 30 June 2023
+    assert "· * year not over\n" in out
+    # seen from 30 June 2023, the meeting of 2024-03-21 has not happened: 2023 has no data yet
+    assert "  antwerpen        2020 ✔ 2021 ✔ 2022 ✔ 2023* –\n" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     region = run(["--root", DEMO, "status", "--region", "limburg"], env={"COLUMNS": "80"}).stdout
-    assert "  limburg  2020 ◐ 2021 ✔ 2022 ✔ 2023 ✗ 2024 ✔\n" in region and "  antwerpen " not in region
+    assert "  limburg  2020 ✔ 2021 ✔ 2022 ✔ 2023 ✗ 2024 –\n" in region and "  antwerpen " not in region
     narrow = run(["--root", DEMO, "status"], env={"COLUMNS": "40"}).stdout
-    assert "  antwerpen        2020-2024 ◐✔◐✔✔\n" in narrow  # symbols only when the years do not fit
+    assert "  brussel          2020-2024 ✗✔✔✔–\n" in narrow  # symbols only when the years do not fit
+
+
+def test_real_data_has_no_account_findings() -> None:
+    """The real repository records no meeting: every platform-year is no-data, none ✗."""
+    data = json.loads(run(["--root", str(REPO), "status", "--format", "json"]).stdout)
+    states = {c["state"] for p in data["obligations"]["platforms"] for c in p["years"].values()}
+    assert states == {"no-data"}
+    out = run(["--root", str(REPO), "status"]).stdout
+    account = [line for line in out.splitlines() if line.startswith("  ") and " 2020 " in line]
+    assert len(account) >= 6 and not any("✗" in line or "✔" in line for line in account)
 
 
 def test_status_json_has_the_obligations() -> None:
     data = status_json()
     ob = data["obligations"]
-    assert ob["plan"] == "ssw-2020-2024" and ob["as_of"] == "2024-12-31" and ob["rule"]["min_updates"] == 3
+    assert ob["plan"] == "ssw-2020-2024" and ob["as_of"] == "2024-12-31"
+    assert ob["rule"]["source"] == "regions/vlaanderen/meetings.yaml"
     assert [y["year"] for y in ob["years"]] == [2020, 2021, 2022, 2023, 2024] and all(y["complete"] for y in ob["years"])
+    assert [y["meetings"] for y in ob["years"]][-2:] == [["stuurgroep.2024-03"], []]
     brussel = next(p for p in ob["platforms"] if p["id"] == "brussel")
-    assert brussel["years"]["2024"] == {"state": "missing", "updates": 0}
-    assert brussel["years"]["2023"] == {"state": "partial", "updates": 2}
+    assert brussel["years"]["2024"] == {"state": "no-data", "meeting": None, "date": None}
+    assert brussel["years"]["2020"] == {"state": "missing", "meeting": None, "date": None}
+    assert brussel["years"]["2023"] == {"state": "reported", "meeting": "stuurgroep.2024-03", "date": "2024-03-21"}
+    english = status_json("--lang", "en")["obligations"]
+    assert english == ob  # machine codes are the same in every language
     assert [p["id"] for p in status_json("--region", "brussel")["obligations"]["platforms"]] == ["brussel"]
     assert status_json("--region", "vlaanderen")["obligations"]["platforms"] == []
     early = status_json("--as-of", "2022-03-01")["obligations"]

@@ -227,8 +227,9 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
 
 
 def _item_line(out: Out, item: Any, status: str, tail: str) -> None:
-    room = max(10, out.width - 15 - len(tail) - 2)
-    out.line(f"  {item.id:<10} ", (SYMBOLS[status], COLOURS[status]), f" {fit(item.title, room)}  ", (tail, "dim"))
+    from ssw.cli.terminal import item_line
+
+    item_line(out, item, status, tail)
 
 
 def print_agenda(ag: Any, lang: str) -> None:
@@ -241,7 +242,7 @@ def print_agenda(ag: Any, lang: str) -> None:
 
     def section(key: str, count: int, **params: Any) -> None:
         out.blank()
-        out.line((t(key, lang, count=count, **params), "bold"))
+        out.wrap(t(key, lang, count=count, **params), style="bold")
         if not count:
             out.line("  " + t("st.none", lang))
 
@@ -263,12 +264,17 @@ def print_agenda(ag: Any, lang: str) -> None:
         due = t("ag.follow-up-due", lang, date=format_date(f.due, lang)) if f.due else t("ag.follow-up-none", lang)
         flag = (" — " + t("ag.overdue", lang)) if f.overdue else ""
         items = f" [{', '.join(f.items)}]" if f.items else ""
-        out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""), (items, "dim"))
+        if len(f"  {f.id}  {due}{flag}{items}") <= out.width:
+            out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""), (items, "dim"))
+        else:  # the items below, whole: the date is never cut
+            out.line(f"  {f.id}  ", (due + flag, "red" if f.overdue else ""))
+            out.wrap(items.strip(), indent="      ", style="dim")
         out.wrap(f"{format_date(f.date, lang)}: {f.text}", indent="      ")
-    section("ag.not-reported", len(ag.not_reported), year=ag.year, min=ag.obligations.min_updates)
+    section("ag.not-reported", len(ag.not_reported), year=ag.year)
     for p, cell in ag.not_reported:
-        out.line(f"  {p:<16} ", (f"{OB_SYMBOLS[cell.state]} {t('ob.' + cell.state, lang)}", OB_COLOURS[cell.state]),
-                 (f"  {t('ob.updates', lang, count=cell.updates)}", "dim"))
+        out.line(f"  {p:<16} ", (f"{OB_SYMBOLS[cell.state]} {t('ob.' + cell.state, lang)}", OB_COLOURS[cell.state]))
+    if ag.year in ag.obligations.years and not ag.obligations.recorded(ag.year):
+        out.wrap(t("report.ob.no-data", lang, year=ag.year), indent="  ", style="dim")
     if ag.year in ag.obligations.years and not ag.obligations.complete(ag.year):
         out.wrap(t("ag.year-open", lang, year=ag.year), indent="  ", style="dim")
     quiet_sp = ag.coverage.quiet_speerpunten() if ag.coverage else []
@@ -288,12 +294,12 @@ def print_obligations(out: Out, ob: Any, lang: str) -> None:
     if not ob.years or not ob.platforms:
         return
     out.blank()
-    out.line((t("ob.title", lang, min=ob.min_updates), "bold"))
+    out.line((t("ob.title", lang), "bold"))
     headers = [t("rg.col.platform", lang)] + [str(y) + ("" if ob.complete(y) else "*") for y in ob.years]
     rows, styles = [], []
     for p in ob.platforms:
         cells = ob.row(p)
-        rows.append([p] + [f"{OB_SYMBOLS[c.state]} {c.updates}" for _, c in cells])
+        rows.append([p] + [OB_SYMBOLS[c.state] for _, c in cells])
         styles.append([""] + [OB_COLOURS[c.state] for _, c in cells])
     table(out, headers, rows, right=set(range(1, len(headers))), styles=styles)
-    out.wrap(t("ob.legend", lang, min=ob.min_updates), style="dim")
+    out.wrap(t("ob.legend", lang), style="dim")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 import sys
 from typing import IO, Any
@@ -55,6 +57,9 @@ COLOURS = {"gerealiseerd": "green", "lopend": "cyan", "gepland": "blue", "uitges
 Segment = tuple[str, str]  # (text, rich style or "")
 
 
+_DATE_WORDS = re.compile(r"\b(?:\d{1,2} )?[^\W\d_]+ \d{4}\b")
+
+
 class Out:
     """Collects lines of styled segments. Plain text when piped or NO_COLOR; rich on a
     colour terminal. Layout is the same either way, so one code path serves both."""
@@ -76,10 +81,12 @@ class Out:
         self.lines.append([(s, "") if isinstance(s, str) else s for s in segments])
 
     def wrap(self, text: str, indent: str = "", style: str = "") -> None:
+        """Wrapped at word boundaries; a written-out date (`31 december 2024`) stays on one line."""
         import textwrap
 
-        for part in textwrap.wrap(" ".join(text.split()), width=max(20, self.width - len(indent))) or [""]:
-            self.line((indent + part, style))
+        text = _DATE_WORDS.sub(lambda m: m.group().replace(" ", "\u00a0"), " ".join(text.split()))
+        for part in textwrap.wrap(text, width=max(20, self.width - len(indent))) or [""]:
+            self.line((indent + part.replace("\u00a0", " "), style))
 
     def blank(self) -> None:
         self.lines.append([])
@@ -115,10 +122,30 @@ def fit(text: str, width: int) -> str:
 
 
 def table(out: Out, headers: list[str], rows: list[list[str]], flex: int | None = None,
-          right: set[int] | None = None, styles: list[list[str]] | None = None) -> None:
-    """A plain column table; column `flex` takes what the width leaves."""
+          right: set[int] | None = None, styles: list[list[str]] | None = None,
+          optional: tuple[int, ...] = ()) -> None:
+    """A plain column table; column `flex` takes what the width leaves (its text is cut,
+    never a date's); the `optional` columns go, in that order, while the table is wider
+    than the terminal."""
     right = right or set()
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def total() -> int:
+        return sum(w for i, w in enumerate(widths) if i != flex) + (10 if flex is not None else 0) + len(widths) - 1
+
+    keep = list(range(len(headers)))
+    for column in optional:
+        if total() <= out.width:
+            break
+        widths[column] = -1  # dropped
+    keep = [i for i in keep if widths[i] >= 0]
+    if len(keep) < len(headers):
+        headers = [headers[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
+        styles = [[s[i] for i in keep] for s in styles] if styles else None
+        right = {keep.index(i) for i in right if i in keep}
+        flex = keep.index(flex) if flex in keep else None
+        widths = [widths[i] for i in keep]
     if flex is not None:
         others = sum(w for i, w in enumerate(widths) if i != flex) + len(widths) - 1
         widths[flex] = max(10, min(widths[flex], out.width - others))
@@ -162,7 +189,7 @@ def _fmt(value: Any) -> str:
     return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
 
 
-OB_COLOURS = {"reported": "green", "partial": "yellow", "missing": "red"}
+OB_COLOURS = {"reported": "green", "missing": "red", "no-data": "dim"}
 
 
 def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any = None) -> None:
@@ -204,9 +231,13 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     if rep.speerpunten:
         out.blank()
         out.line((t("st.speerpunten", lang), "bold"))
+        id_w = max(len(sp.id) for sp, _ in rep.speerpunten)
         for sp, counts in rep.speerpunten:
-            out.line(f"★ {sp.id:<17} {', '.join(sp.themes):<6} {bar(counts, 10, out.plain)} {counts.progress_pct:3d}%  "
-                     + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES) + f"  {counts.with_data}/{counts.total}")
+            tail = (f"{counts.progress_pct:3d}%  " + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES)
+                    + f"  {counts.with_data}/{counts.total}")
+            head = f"★ {sp.id:<{id_w}} {', '.join(sp.themes):<6} "
+            wide = len(head) + 11 + len(tail) <= out.width
+            out.line(head + (bar(counts, 10, out.plain) + " " if wide else "") + tail)
     if rep.regions:
         out.blank()
         out.line((t("st.regions", lang), "bold"))
@@ -246,7 +277,7 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
     name_w = max(len(p) for p in ob.platforms)
     open_years = [y for y in ob.years if not ob.complete(y)]
     out.blank()
-    out.wrap(t("st.obligations", lang, min=ob.min_updates, open=t("st.obligations.open", lang) if open_years else ""),
+    out.wrap(t("st.obligations", lang, open=t("st.obligations.open", lang) if open_years else ""),
              style="bold")
     label = {y: f"{y}{'' if ob.complete(y) else '*'}" for y in ob.years}
     wide = 3 + name_w + sum(len(label[y]) + 3 for y in ob.years) <= out.width
@@ -261,13 +292,20 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
         out.line(*segments)
 
 
-def _item_line(out: Out, item: Any, status: str, detail: str) -> None:
-    """`  4.7.2.1    ▶ title…  oost-vlaanderen 2024-03-07`: id, status, title, detail."""
+def item_line(out: Out, item: Any, status: str, detail: str) -> None:
+    """`  4.7.2.1    ▶ title…  oost-vlaanderen 2024-03-07`: id, status, title, detail. The
+    title is cut to fit; the detail (a date, a platform) never is: when the line has no room
+    left for a title, the detail goes on its own line below."""
     head = f"  {item.id:<10} "
-    # a long platform name or own-action id must not push the line past the width
-    tail = _short(detail, max(10, out.width - len(head) - 2 - 20 - 2))
-    room = max(10, out.width - len(head) - 2 - len(tail) - 2)
-    out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, room)}  ", (tail, "dim"))
+    room = out.width - len(head) - 2 - len(detail) - 2
+    if room >= 12:
+        out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, room)}  ", (detail, "dim"))
+        return
+    out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, max(10, out.width - len(head) - 2))}")
+    out.wrap(detail, indent=" " * (len(head) + 2), style="dim")
+
+
+_item_line = item_line
 
 
 def status_csv(rep: Any) -> str:
@@ -480,7 +518,9 @@ def regions_table(out: Out, rep: Any, lang: str, with_chair: bool = True) -> Non
         rows.append([r.platform] + ([r.chair or "—"] if with_chair else []) + [last, ", ".join(r.focus) or "—",
                     str(r.updates_in_year), str(r.open_signals)] + ([] if with_chair else [str(len(r.own_actions))]))
     n = len(headers)
-    table(out, headers, rows, flex=1 if with_chair else 2, right={n - 1, n - 2} | (set() if with_chair else {n - 3}))
+    optional = (n - 1,) if with_chair else (n - 1, n - 2)  # own actions, signals: dates and focus stay
+    table(out, headers, rows, flex=1 if with_chair else 2, right={n - 1, n - 2} | (set() if with_chair else {n - 3}),
+          optional=optional)
 
 
 def print_regions(rep: Any, lang: str) -> None:

@@ -23,20 +23,31 @@ def build(ctx: ReportContext) -> dict[str, Any] | None:
         return None
 
     def cell(year: int, c: Any) -> dict[str, Any]:
-        return {"year": year, "state": c.state, "symbol": OB_SYMBOLS[c.state], "label": t(f"ob.{c.state}", lang),
-                "updates": c.updates, "complete": ob.complete(year)}
+        label = t(f"ob.{c.state}", lang)
+        if c.meeting:
+            label += " — " + t("ob.presented-at", lang, meeting=c.meeting, date=c.date)
+        return {"year": year, "state": c.state, "symbol": OB_SYMBOLS[c.state], "label": label,
+                "meeting": c.meeting, "complete": ob.complete(year)}
 
-    in_year = {p: ob.cell(p, ctx.year) for p in ob.platforms} if ctx.year in ob.years else {}
+    in_year = ob.count(ctx.year) if ctx.year in ob.years else {}
+    if not in_year:
+        verdict = ""
+    elif ob.not_reported(ctx.year):
+        verdict = t("report.ob.not-reported", lang, year=ctx.year, platforms=", ".join(p for p, _ in ob.not_reported(ctx.year)))
+    elif not ob.recorded(ctx.year):
+        verdict = t("report.ob.no-data", lang, year=ctx.year)
+    else:
+        verdict = t("report.ob.all-reported", lang, year=ctx.year)
     return {
         "as_of": date_dict(ob.as_of, lang),
-        "min_updates": ob.min_updates,
+        "verdict": verdict,
         "year": ctx.year,
         "years": [{"year": y, "complete": ob.complete(y)} for y in ob.years],
         "open_years": [y for y in ob.years if not ob.complete(y)],
         "states": [{"id": s, "symbol": OB_SYMBOLS[s], "label": t(f"ob.{s}", lang)} for s in STATES],
         "platforms": [{"id": p, "name": platform_label(ds, p), "cells": [cell(y, c) for y, c in ob.row(p)]}
                       for p in ob.platforms],
-        "in_year": {s: sum(1 for c in in_year.values() if c.state == s) for s in STATES},
+        "in_year": in_year,
         "not_reported": [{"id": p, "name": platform_label(ds, p), **cell(ctx.year, c)}
                          for p, c in ob.not_reported(ctx.year)],
     }
