@@ -171,9 +171,15 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
     """Every update: known platform, existing target that takes updates, in scope, date in period."""
     problems = []
     now = today()
+    ids: dict[str, d.UpdateRec] = {}
     for rec in ds.updates:
         u = rec.update
         loc = (rec.index,)
+        if u.id is not None:
+            first = ids.setdefault(u.id, rec)
+            if first is not rec:
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                problems.append(Problem(rec.path, "duplicate-update-id", {"id": u.id, "other": where}, loc=(*loc, "id")))
         if rec.platform not in ds.platforms:
             problems.append(Problem(rec.path, "unknown-platform-folder", {"platform": rec.platform,
                                     "valid": ", ".join(_platform_ids(ds))}, loc=loc))

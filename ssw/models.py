@@ -40,6 +40,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_len
 Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=2_000)]
 
 
+UpdateId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 Ref = Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+:)?[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=200)]
 ThemeId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$", max_length=50)]
@@ -266,6 +267,10 @@ class PlatformFile(Strict):
 
 
 class Update(Strict):
+    # First key, unique among all updates: no two entries share their first line, so git's
+    # union merge can never fuse two updates into one (docs/data-format.md). `record`
+    # always writes one; hand-written entries should have one too.
+    id: UpdateId | None = None
     date: Date
     target: Ref
     status: Status

@@ -109,13 +109,18 @@ def _flow_list(values: Sequence[str], *, quote: bool = False) -> str:
 def render_update(fields: dict[str, Any]) -> str:
     """One update in the shape of docs/data-format.md: block style, one key per line.
 
-    `fields`: date, target, status, optional author and links, note (strings as given;
+    The id comes first and is unique, the note last and required: whatever git's union
+    merge makes of two entries appended on two branches either keeps both whole or fails
+    `validate` (docs/data-format.md).
+
+    `fields`: id, date, target, status, optional author and links, note (strings as given;
     a date or status that is not valid is still rendered safely, so that validation
     reports it with the same message as `ssw validate`).
     """
     status = str(fields["status"])
     lines = [
-        f"- date: {_date_scalar(fields['date'])}",
+        f"- id: {scalar(str(fields['id']))}",
+        f"  date: {_date_scalar(fields['date'])}",
         f"  target: {double_quoted(str(fields['target']))}",
         f"  status: {scalar(status)}",
     ]
@@ -400,14 +405,27 @@ def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> W
     if parsed is not None and parsed.first > now and not req.planned and status == m.Status.gepland.value:
         extra.append(Problem(rel, "future-needs-planned", {"date": date_text, "today": str(now)}, loc=("date",)))
     target = req.target.strip()
-    text = render_update({"date": date_text, "target": target, "status": status, "note": req.note,
-                          "author": req.author, "links": req.links})
+    text = render_update({"id": new_update_id(ds, date_text), "date": date_text, "target": target,
+                          "status": status, "note": req.note, "author": req.author, "links": req.links})
     header = _header("record.header-updates", ds, req.platform, year=year)
     line, entry = append_entry(root, ds, rel, "updates", lambda _entries: text, header=header, extra=extra)
     if not commit:
         return Written(rel, line, entry)
     message = f"record {req.platform} {target}: {entry.status.value}"
     return Written(rel, line, entry, _commit(root, rel, message), message)
+
+
+def new_update_id(ds: d.Dataset, date_text: str) -> str:
+    """`2023-03-14.k3m9q2`: the update's date and six random characters, so that two chairs
+    recording at once on two branches never write the same first line."""
+    import secrets
+
+    taken = {rec.update.id for rec in ds.updates}
+    alphabet = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: easy to read aloud
+    while True:
+        candidate = f"{date_text}.{''.join(secrets.choice(alphabet) for _ in range(6))}"
+        if candidate not in taken:
+            return candidate
 
 
 def next_action_id(platform: str, year: int, entries: list[Any]) -> str:

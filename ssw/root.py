@@ -9,6 +9,7 @@ from pathlib import Path
 from ssw.problems import SswError
 
 CONFIG = "ssw.toml"
+MAX_STALE_MONTHS = 1200  # a hundred years: beyond that, date arithmetic leaves the calendar
 STALE_MONTHS = 6  # an item is *stil* after this many months without an update (ssw.toml: stale_months)
 
 
@@ -51,7 +52,7 @@ def _read_config(folder: Path) -> Root:
         # one folder (`plan = "../../plan"`) or several (`plan = ["../../plan", "plan"]`:
         # the real plans beside a fictitious successor; new plans go into the last one)
         entries = config["plan"] if isinstance(config["plan"], list) else [config["plan"]]
-        if not entries or not all(isinstance(e, str) for e in entries):
+        if not entries or not all(isinstance(e, str) and e.strip() and "\0" not in e for e in entries):
             raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
         top = git_top(folder.resolve()) or folder.resolve()
         plan_dirs = []
@@ -61,7 +62,7 @@ def _read_config(folder: Path) -> Root:
                 raise SswError("err.config-outside", path=str(cfg_path), plan=entry)
             plan_dirs.append(plan_dir)
     stale = config.get("stale_months", STALE_MONTHS)
-    if not isinstance(stale, int) or isinstance(stale, bool) or stale < 1:
+    if not isinstance(stale, int) or isinstance(stale, bool) or not 1 <= stale <= MAX_STALE_MONTHS:
         raise SswError("err.config", path=str(cfg_path), reason=f"stale_months = {STALE_MONTHS}")
     return Root(folder, plan_dirs[-1], stale, tuple(plan_dirs) if len(plan_dirs) > 1 else ())
 

@@ -3,6 +3,8 @@ kept, notes that read back exactly, and every refusal leaving the files untouche
 
 from __future__ import annotations
 
+import re
+
 import os
 import stat
 import sys
@@ -65,8 +67,10 @@ def test_record_creates_the_log_in_the_documented_shape(root: Path) -> None:
     text = (root / LOG).read_text(encoding="utf-8")
     header, body = text.split("\n", 1)
     assert header.startswith("# Voortgangslogboek van Regionaal platform Sterk Sociaal Werk Antwerpen, 2023")
+    first, body = body.split("\n", 1)
+    assert re.fullmatch(r"- id: 2023-03-14\.[a-z2-9]{6}", first)  # unique first line (union merges)
     assert body == (
-        "- date: 2023-03-14\n"
+        "  date: 2023-03-14\n"
         '  target: "4.2.2.2"\n'
         "  status: lopend\n"
         "  author: Voorzitter Antwerpen\n"
@@ -88,10 +92,10 @@ def test_second_record_appends_and_reports_its_line(root: Path) -> None:
     before = (root / LOG).read_bytes()
     result = rec(root, "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-05", "--note", "b")
     assert result.exit_code == 0, result.output
-    assert f"{LOG}:6:" in result.stdout
+    assert f"{LOG}:7:" in result.stdout
     after = (root / LOG).read_bytes()
     assert after.startswith(before)
-    assert after.decode().splitlines()[5] == "- date: 2023-05"
+    assert after.decode().splitlines()[6].startswith("- id: 2023-05.") and after.decode().splitlines()[7] == "  date: 2023-05"
 
 
 @pytest.mark.parametrize("variant", ["lf", "crlf", "no-final-newline", "bom", "crlf-bom-no-final-newline"])
@@ -125,6 +129,7 @@ def test_every_existing_byte_is_kept(root: Path, variant: str) -> None:
     got = entries(path)
     assert len(got) == 3
     assert got[0]["note"] == "Gevouwen tekst over twee regels." and got[1]["note"] == "it's fine"
+    assert got[-1].pop("id").startswith("2023-03-14.")  # the unique first line
     assert got[-1] == {"date": "2023-03-14", "target": "4.2.2.2", "status": "lopend", "note": note}
 
 
@@ -162,7 +167,7 @@ def test_notes_read_back_exactly(root: Path, note: str) -> None:
     assert got["note"] == note
     # also for other YAML tools (PyYAML's standard safe loader, YAML 1.1 resolution)
     assert yaml.safe_load((root / LOG).read_text(encoding="utf-8"))[-1]["note"] == note
-    assert (root / LOG).read_text(encoding="utf-8").count("\n") == 5  # header + one key per line
+    assert (root / LOG).read_text(encoding="utf-8").count("\n") == 6  # header + one key per line (id first)
 
 
 @settings(max_examples=300, deadline=None)
@@ -289,14 +294,14 @@ BASE = ("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "202
 
 REFUSALS = [
     # (name, args, env today, exit code, expected fragments of the output)
-    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["onbekende item '4.2.2.9'", "4.2.2.2", f"{LOG}:3:11"]),
+    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["onbekende item '4.2.2.9'", "4.2.2.2", f"{LOG}:4:11"]),
     ("theme", ("4.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.1, 4.2.2"]),
     ("action with initiatives", ("4.2.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.2.1, 4.2.2.2, 4.2.2.3"]),
     ("regional initiative by vlaanderen", ("4.2.2.2", "--region", "vlaanderen", *BASE[3:]), TODAY, 1,
      ["4.2.2.2 wordt door de regionale platformen uitgevoerd, niet door vlaanderen"]),
     ("flemish initiative by a region", ("4.2.1.2", *BASE[1:]), TODAY, 1, ["4.2.1.2 is een Vlaamse actie"]),
     ("bad status", (*BASE[:4], "klaar", *BASE[5:]), TODAY, 1, ["ongeldige waarde 'klaar' voor 'status'", "gerealiseerd"]),
-    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 1, [f"{LOG}:2:9", "maand 2 heeft geen dag 30"]),
+    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 1, [f"{LOG}:3:9", "maand 2 heeft geen dag 30"]),
     ("future date", (*BASE[:6], "2023-09-01", "--note", "x"), TODAY, 1, ["ligt in de toekomst"]),
     ("future gepland without --planned", (*BASE[:4], "gepland", "--date", "2023-09", "--note", "x"), TODAY, 1,
      ["ligt in de toekomst", "--planned"]),

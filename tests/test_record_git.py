@@ -147,7 +147,7 @@ def test_many_writers_at_once_all_land(repo: Path, writers: int) -> None:
     notes = [e["note"] for e in log_entries(repo / LOG)]
     assert sorted(notes) == sorted(f"schrijver {n}: #{n}" for n in range(writers))
     lines = sorted(int(out.split(":")[1]) for _, (out, _) in results)
-    assert lines == [2 + 4 * n for n in range(writers)]  # every writer saw its own, distinct line
+    assert lines == [2 + 5 * n for n in range(writers)]  # every writer saw its own, distinct line
     assert run(["validate", "--root", str(repo)], env={"SSW_TODAY": TODAY}).exit_code == 0
     assert not list((repo / LOG).parent.glob("*.tmp"))
 
@@ -201,7 +201,7 @@ def test_two_branches_appending_to_one_log_merge_cleanly(repo: Path) -> None:
     assert "<<<<<<<" not in text
     got = log_entries(repo / LOG)
     assert [e["note"] for e in got] == ["Start", "Overleg met het OCMW", "Studiedag over digitale drempels"]
-    assert all(set(e) == {"date", "target", "status", "note"} for e in got)
+    assert all(set(e) == {"id", "date", "target", "status", "note"} for e in got[1:])
     result = run(["validate", "--root", str(repo)], env={"SSW_TODAY": TODAY})
     assert result.exit_code == 0, result.output
 

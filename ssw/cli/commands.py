@@ -7,25 +7,25 @@ from typing import Annotated, Optional
 
 import typer
 
-from ssw.cli import (  # noqa: I001
-    _open,
-    h,
+from ssw.cli.base import app
+from ssw.cli.options import (
     AsOfOpt,
     FormatOpt,
     LangOpt,
     PlanOpt,
     RegionOpt,
     RootOpt,
-    _choice,
-    _lang,
-    _parse_day,
-    _plan,
-    _print_json,
-    _region,
-    _settings,
-    _slug_option,
-    _tag_ids,
-    app,
+    choice,
+    h,
+    language,
+    open_data,
+    parse_day,
+    plan_option,
+    print_json,
+    region_option,
+    settings,
+    slug_option,
+    tag_ids,
 )
 from ssw.i18n import t
 from ssw.problems import SswError
@@ -33,6 +33,7 @@ from ssw.problems import SswError
 
 @app.command(help=h("cmd.validate"))
 def validate(
+    ctx: typer.Context,
     root: RootOpt = None,
     lang: LangOpt = None,
     format: Annotated[str, typer.Option("--format", help=h("opt.format-validate"))] = "text",
@@ -41,8 +42,8 @@ def validate(
     from ssw.forge import FORMATS
     from ssw.loader import load
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, FORMATS, "--format")
+    root_, lang_ = settings(ctx, root, lang)
+    choice(format, FORMATS, "--format")
     loaded = load(root_)
     from ssw.cli import terminal
 
@@ -52,6 +53,7 @@ def validate(
 
 @app.command(help=h("cmd.schema"))
 def schema(
+    ctx: typer.Context,
     kind: Annotated[Optional[str], typer.Argument(help=h("opt.schema-kind"))] = None,
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -60,15 +62,16 @@ def schema(
     """JSON Schema of every file kind, for editors. Help text: i18n `cmd.schema`."""
     from pathlib import Path
 
-    from ssw import models, schema as schema_mod
+    from ssw import models
+    from ssw import schema as schema_mod
 
-    lang_ = _lang(lang)
+    lang_ = language(ctx, lang)
     if kind is not None:
-        _choice(kind, tuple(models.KINDS), "KIND", key="err.unknown-kind")
+        choice(kind, tuple(models.KINDS), "KIND", key="err.unknown-kind")
         typer.echo(schema_mod.schema_text(kind), nl=False)
         return
     if out is None:
-        root_, _ = _settings(root, lang)
+        root_, _ = settings(ctx, root, lang)
         folder = Path(root_.path) / "schemas"
     else:
         folder = Path(out)
@@ -78,6 +81,7 @@ def schema(
 
 @app.command(help=h("cmd.status"))
 def status(
+    ctx: typer.Context,
     plan: PlanOpt = None,
     theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
     region: RegionOpt = None,
@@ -96,18 +100,18 @@ def status(
     from ssw import status as st
     from ssw.cli import terminal
 
-    day = _parse_day(as_of, "--as-of")
-    root_, lang_, loaded = _open(root, lang, format, ("table", "json", "csv"))
+    day = parse_day(as_of, "--as-of")
+    root_, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json", "csv"))
     ds = loaded.data
-    plan_id = _plan(ds, plan)
-    statuses = tuple(_slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
+    plan_id = plan_option(ds, plan)
+    statuses = tuple(slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
     filters = st.Filters(
         themes=tuple(theme or ()),
-        region=_region(ds, region),
+        region=region_option(ds, region),
         statuses=statuses,
-        krachtlijn=_slug_option(krachtlijn, _tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),
-        partner=_slug_option(partner, sorted(ds.organisations), "--partner"),
-        speerpunt=_slug_option(speerpunt, _tag_ids(ds, plan_id, "speerpunten"), "--speerpunt"),
+        krachtlijn=slug_option(krachtlijn, tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),
+        partner=slug_option(partner, sorted(ds.organisations), "--partner"),
+        speerpunt=slug_option(speerpunt, tag_ids(ds, plan_id, "speerpunten"), "--speerpunt"),
         stale=stale,
         late=late,
     )
@@ -124,7 +128,7 @@ def status(
     shown = {r.platform for r in rep.regions}
     ob = dataclasses.replace(ob, platforms=tuple(p for p in ob.platforms if p in shown))
     if format == "json":
-        _print_json({**st.report_dict(rep), "obligations": ob_core.obligations_dict(ob)})
+        print_json({**st.report_dict(rep), "obligations": ob_core.obligations_dict(ob)})
     else:
         others = sorted(p for p in ds.plans if p != rep.plan.id)
         terminal.print_status(rep, lang_, others, ob)
@@ -132,6 +136,7 @@ def status(
 
 @app.command(help=h("cmd.show"))
 def show(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"))],
     as_of: AsOfOpt = None,
     root: RootOpt = None,
@@ -139,11 +144,11 @@ def show(
 ) -> None:
     """Show one theme, action, initiative, platform or organisation with its history. Help text: i18n `cmd.show`."""
     from ssw import lookup
-    from ssw.cli import terminal
     from ssw import status as st
+    from ssw.cli import terminal
 
-    day = _parse_day(as_of, "--as-of")
-    root_, lang_, loaded = _open(root, lang)
+    day = parse_day(as_of, "--as-of")
+    root_, lang_, loaded = open_data(ctx, root, lang)
     ds = loaded.data
     found = lookup.find(ds, ident)
     if found is None:
@@ -166,6 +171,7 @@ def show(
 
 @app.command(help=h("cmd.regions"))
 def regions(
+    ctx: typer.Context,
     as_of: AsOfOpt = None,
     format: FormatOpt = "table",
     root: RootOpt = None,
@@ -175,11 +181,11 @@ def regions(
     from ssw import status as st
     from ssw.cli import terminal
 
-    day = _parse_day(as_of, "--as-of")
-    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    day = parse_day(as_of, "--as-of")
+    root_, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
     rep = st.compute_status(loaded.data, None, day, root_.stale_months)
     if format == "json":
         data = st.report_dict(rep)
-        _print_json({"as_of": data["as_of"], "as_of_reason": data["as_of_reason"], "regions": data["regions"]})
+        print_json({"as_of": data["as_of"], "as_of_reason": data["as_of_reason"], "regions": data["regions"]})
     else:
         terminal.print_regions(rep, lang_)

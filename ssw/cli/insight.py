@@ -12,16 +12,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _open, _parse_day, _plan, _print_json, app
+from ssw.cli.base import app
+from ssw.cli.options import AsOfOpt, LangOpt, PlanOpt, RootOpt, h, open_data, parse_day, plan_option, print_json
 from ssw.cli.terminal import COLOURS, OB_COLOURS, Out, fit, table
-from ssw.symbols import OB_SYMBOLS, SYMBOLS
 from ssw.i18n import format_date, t
+from ssw.symbols import OB_SYMBOLS, SYMBOLS
 
 TableJsonOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json"))]
 
 
 @app.command(help=h("cmd.changes"))
 def changes(
+    ctx: typer.Context,
     since: Annotated[str, typer.Option("--since", metavar="REF|DATE", help=h("opt.since"), show_default=False)],
     until: Annotated[Optional[str], typer.Option("--until", metavar="REF|DATE", help=h("opt.until"), show_default=False)] = None,
     format: TableJsonOpt = "table",
@@ -31,16 +33,17 @@ def changes(
     """What changed between two moments in git: status changes, new updates, new or dropped own actions, new signals; per theme and platform, with who committed them. Help text: i18n `cmd.changes`."""
     from ssw import changes as core
 
-    root_, lang_, _ = _open(root, lang, format, ("table", "json"))
+    root_, lang_, _ = open_data(ctx, root, lang, format, ("table", "json"))
     result = core.changes_between(root_, since, until)
     if format == "json":
-        _print_json(core.changes_dict(result))
+        print_json(core.changes_dict(result))
     else:
         print_changes(result, lang_)
 
 
 @app.command(help=h("cmd.coverage"))
 def coverage(
+    ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", help=h("opt.coverage-year"), show_default=False)] = None,
     plan: PlanOpt = None,
     format: TableJsonOpt = "table",
@@ -53,18 +56,19 @@ def coverage(
     from ssw import amendments as am
     from ssw import coverage as core
 
-    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    root_, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
     ds = loaded.data
-    cov = core.coverage(ds, _plan(ds, plan), year)
+    cov = core.coverage(ds, plan_option(ds, plan), year)
     amended = am.amendments(ds, cov.plan, min(cov.as_of, dt.date(cov.year, 12, 31)), root_.stale_months)
     if format == "json":
-        _print_json({**core.coverage_dict(cov), "amendments": am.amendments_dict(amended)})
+        print_json({**core.coverage_dict(cov), "amendments": am.amendments_dict(amended)})
     else:
         print_coverage(cov, amended, lang_)
 
 
 @app.command(help=h("cmd.agenda"))
 def agenda(
+    ctx: typer.Context,
     as_of: AsOfOpt = None,
     stale_after: Annotated[int, typer.Option("--stale-after", min=1, metavar="MONTHS", help=h("opt.stale-after"))] = 12,
     late_after: Annotated[int, typer.Option("--late-after", min=0, metavar="MONTHS", help=h("opt.late-after"))] = 6,
@@ -76,12 +80,12 @@ def agenda(
     """Proposals for the next stuurgroep's agenda: items quiet or late for long, open follow-ups of decisions, platforms without their yearly account, speerpunten without movement, open signals. Help text: i18n `cmd.agenda`."""
     from ssw import agenda as core
 
-    day = _parse_day(as_of, "--as-of")
-    root_, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    day = parse_day(as_of, "--as-of")
+    root_, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
     ds = loaded.data
-    result = core.agenda(ds, _plan(ds, plan), day, stale_after, late_after)
+    result = core.agenda(ds, plan_option(ds, plan), day, stale_after, late_after)
     if format == "json":
-        _print_json(core.agenda_dict(result))
+        print_json(core.agenda_dict(result))
     else:
         print_agenda(result, lang_)
 

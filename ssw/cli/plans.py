@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ssw.cli import LangOpt, RootOpt, SswGroup, _open, _print_json, app, h
+from ssw.cli.base import SswGroup, app
+from ssw.cli.options import LangOpt, RootOpt, h, open_data, print_json
 from ssw.i18n import t
 
 plan_app = typer.Typer(cls=SswGroup, help=h("cmd.plan"), no_args_is_help=True, rich_markup_mode=None,
@@ -16,6 +17,7 @@ app.add_typer(plan_app, name="plan")
 
 @plan_app.command("new", help=h("cmd.plan-new"))
 def plan_new(
+    ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.plan-id"))],
     title: Annotated[str, typer.Option("--title", help=h("opt.plan-title"), show_default=False)],
     start: Annotated[str, typer.Option("--start", help=h("opt.plan-start"), show_default=False)],
@@ -28,7 +30,7 @@ def plan_new(
     """Create a plan, optionally carrying over what was not finished. Help text: i18n `cmd.plan-new`."""
     from ssw import plans
 
-    _, lang_, loaded = _open(root, lang)
+    _, lang_, loaded = open_data(ctx, root, lang)
     created = plans.create_plan(loaded, plans.NewPlan(ident, title, start, end, source, carry_over))
     typer.echo(t("out.plan-created", lang_, id=created.id, folder=created.folder, files=len(created.files),
                  family=created.family))
@@ -40,6 +42,7 @@ def plan_new(
 
 @app.command("plans", help=h("cmd.plans"))
 def plans_(
+    ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=h("opt.format-table-json"))] = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -48,12 +51,12 @@ def plans_(
     from ssw import plans
     from ssw.cli import terminal
 
-    _, lang_, loaded = _open(root, lang, format, ("table", "json"))
+    _, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
     from ssw.clock import today
 
     day = today()
     found = plans.list_plans(loaded.data, day)
     if format == "json":
-        _print_json({"today": day.isoformat(), "plans": [p.as_dict() for p in found]})
+        print_json({"today": day.isoformat(), "plans": [p.as_dict() for p in found]})
     else:
         terminal.print_plans(found, lang_, day)

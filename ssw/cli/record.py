@@ -9,7 +9,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import LangOpt, h, RootOpt, _load, _region, _settings, app
+from ssw.cli.base import app
+from ssw.cli.options import LangOpt, RootOpt, h, load_data, region_option, settings
 from ssw.i18n import t
 from ssw.problems import SswError
 
@@ -18,12 +19,12 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help=h("opt.date"), sh
 CommitOpt = Annotated[bool, typer.Option("--commit", help=h("opt.commit"))]
 
 
-def _open_platform(root: str | None, lang: str | None, region: str) -> tuple[Any, str, Any, str]:
+def _open_platform(ctx: typer.Context, root: str | None, lang: str | None, region: str) -> tuple[Any, str, Any, str]:
     """The start of every writing command. Invalid files elsewhere do not block a write:
     the core refuses only when the file it writes to is invalid."""
-    root_, lang_ = _settings(root, lang)
-    loaded = _load(root_, lang_, allow_invalid=True)
-    return root_, lang_, loaded, _region(loaded.data, region)
+    root_, lang_ = settings(ctx, root, lang)
+    loaded = load_data(root_, allow_invalid=True)
+    return root_, lang_, loaded, region_option(loaded.data, region)
 
 
 def _is_terminal() -> bool:
@@ -74,6 +75,7 @@ def _edit(text: str, cwd: Any) -> str | None:
 
 @app.command(help=h("cmd.record"))
 def record(
+    ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="TARGET", help=h("opt.target"))],
     region: RequiredRegionOpt,
     status: Annotated[Optional[str], typer.Option("--status", help=h("opt.status"), show_default=False)] = None,
@@ -89,7 +91,7 @@ def record(
     """Append one update to a platform's log (other lines stay untouched). Help text: i18n `cmd.record`."""
     from ssw import record as core
 
-    root_, lang_, loaded, platform = _open_platform(root, lang, region)
+    root_, lang_, loaded, platform = _open_platform(ctx, root, lang, region)
     note_ = _note(note, lang_, root_.path, target=target, region=platform, status=status or "gepland")
     req = core.UpdateRequest(target, platform, status, note_, date, author, tuple(link or ()), planned)
     done = core.record_update(loaded, req, commit=commit)
@@ -99,6 +101,7 @@ def record(
 
 @app.command("add-action", help=h("cmd.add-action"))
 def add_action(
+    ctx: typer.Context,
     region: RequiredRegionOpt,
     title: Annotated[str, typer.Option("--title", help=h("opt.title"), show_default=False)],
     theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
@@ -113,7 +116,7 @@ def add_action(
     """Add a platform's own (bottom-up) action, with the next free id. Help text: i18n `cmd.add-action`."""
     from ssw import record as core
 
-    root_, lang_, loaded, platform = _open_platform(root, lang, region)
+    root_, lang_, loaded, platform = _open_platform(ctx, root, lang, region)
     req = core.ActionRequest(platform, title, tuple(theme or ()), text, date, tuple(krachtlijn or ()), tuple(speerpunt or ()))
     done = core.add_action(loaded, req, commit=commit)
     typer.echo(t("out.action-added", lang_, id=done.entry.id, path=done.path, line=done.line))

@@ -10,7 +10,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ssw.cli import AsOfOpt, h, LangOpt, PlanOpt, RootOpt, _choice, _load, _parse_day, _plan, _settings, app
+from ssw.cli.base import app
+from ssw.cli.options import AsOfOpt, LangOpt, PlanOpt, RootOpt, choice, h, load_data, parse_day, plan_option, settings
 from ssw.i18n import t
 from ssw.problems import SswError
 
@@ -53,6 +54,7 @@ def _write(path: Path, content: str | bytes, default_name: str | None = None) ->
 
 @app.command(help=h("cmd.report"))
 def report(
+    ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
     audience: Annotated[Optional[str], typer.Option("--audience", help=h("opt.report-audience"), show_default=False)] = None,
@@ -68,16 +70,16 @@ def report(
     """Yearly overview, interim or final evaluation as Markdown or HTML. Help text: i18n `cmd.report`."""
     from ssw import report as rp
 
-    root_, lang_ = _settings(root, lang)
-    _choice(kind, rp.KINDS, "--kind")
-    _choice(format, rp.FORMATS, "--format")
+    root_, lang_ = settings(ctx, root, lang)
+    choice(kind, rp.KINDS, "--kind")
+    choice(format, rp.FORMATS, "--format")
     if audience is not None:
-        _choice(audience, rp.AUDIENCES, "--audience")
+        choice(audience, rp.AUDIENCES, "--audience")
     dirs = _template_dirs(templates, root_)
-    day = _parse_day(as_of, "--as-of")
+    day = parse_day(as_of, "--as-of")
     with _busy(t("report.rendering", lang_)):
-        loaded = _load(root_, lang_, allow_invalid=allow_invalid)
-        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, _plan(loaded.data, plan), dirs, audience)
+        loaded = load_data(root_, allow_invalid=allow_invalid)
+        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, plan_option(loaded.data, plan), dirs, audience)
         text = rp.render_report(data, format, dirs)
     _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
 
@@ -109,6 +111,7 @@ def _emit(out: str | None, root: Path, name: str, content: str | bytes, lang: st
 
 @app.command(help=h("cmd.export"))
 def export(
+    ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=h("opt.export-format"))] = "json",
     out: Annotated[Optional[str], typer.Option("--out", help=h("opt.export-out"), show_default=False)] = None,
     plan: PlanOpt = None,
@@ -118,13 +121,13 @@ def export(
     """The whole resolved data set: plans, items with status, platforms, organisations, updates. Help text: i18n `cmd.export`."""
     from ssw import export as ex
 
-    root_, lang_ = _settings(root, lang)
-    _choice(format, ex.FORMATS, "--format")
+    root_, lang_ = settings(ctx, root, lang)
+    choice(format, ex.FORMATS, "--format")
     if format == "csv" and (out is None or out == "-"):
         raise SswError("err.csv-needs-out", exit_code=2)
     with _busy(t("report.exporting", lang_)) if format != "json" else nullcontext():
-        loaded = _load(root_, lang_)
-        data = ex.build_export(loaded, root_, _plan(loaded.data, plan))
+        loaded = load_data(root_)
+        data = ex.build_export(loaded, root_, plan_option(loaded.data, plan))
     if format == "csv":
         written = ex.write_csv_dir(data, Path(out or ".").expanduser())
         typer.echo(t("out.export-written", lang_, path=f"{written[0].parent} ({len(written)} CSV)"), err=True)

@@ -1,0 +1,167 @@
+"""The application: the group every command runs in, the global options, the entry point.
+
+The group is the one place where "cannot go on" becomes a message and an exit code, where
+everything printed passes `ssw.escape.terminal_text` (data never drives the terminal), and
+where the framework's own words follow the language (`ssw.cli.framework`).
+
+Command modules register on `app` when imported. `main` imports only the modules of the
+commands named on the line (and Typer prepares only those), so `ssw status` never loads
+the report, export or git machinery; `ssw.cli.app` (for tests and tools) has them all.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ssw import __version__
+from ssw.cli import framework
+from ssw.cli.options import LANGUAGES, LangOpt, RootOpt, Settings, h
+from ssw.i18n import t
+from ssw.problems import SswError
+
+#: command name -> the module of ssw.cli that registers it
+COMMANDS = {
+    "validate": "commands", "schema": "commands", "status": "commands", "show": "commands", "regions": "commands",
+    "changes": "insight", "coverage": "insight", "agenda": "insight",
+    "record": "record", "add-action": "record",
+    "report": "report", "export": "report",
+    "plans": "plans", "plan": "plans",
+}
+
+
+def _run_lang(ctx: Any) -> str:
+    obj = getattr(ctx, "obj", None)
+    lang = obj.lang if isinstance(obj, Settings) else framework.current["lang"]
+    return lang if lang in LANGUAGES else "nl"
+
+
+class SswGroup(TyperGroup):
+    def main(self, args: Any = None, *pargs: Any, **kwargs: Any) -> Any:
+        from ssw.escape import SafeStream
+
+        argv = list(sys.argv[1:] if args is None else args)
+        framework.localise(self, framework.language(argv))  # the framework's words, too
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+        try:
+            return super().main(argv, *pargs, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = saved
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as exc:
+            _usage_error(exc)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        import gc
+
+        # A command builds a large tree of objects and drops it at exit: the cycle
+        # collector only burns time on it (about a third of `validate` at scale).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return super().invoke(ctx)
+        except SswError as exc:
+            _report_error(exc, _run_lang(ctx))
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except RecursionError:
+            print(t("err.internal", _run_lang(ctx), kind="RecursionError", detail="nesting too deep"), file=sys.stderr)
+            raise typer.Exit(1) from None
+        except Exception as exc:  # never a traceback for users
+            _usage_error(exc)
+            print(t("err.internal", _run_lang(ctx), kind=type(exc).__name__, detail=str(exc)[:200]), file=sys.stderr)
+            raise typer.Exit(1) from None
+        finally:
+            if collecting:
+                gc.enable()
+
+
+app = typer.Typer(
+    cls=SswGroup,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["--help", "-h"]},
+    help=h("cmd.app"),
+)
+
+
+def _usage_error(exc: Exception) -> None:
+    """The framework's usage errors, in the user's language; other exceptions pass."""
+    if framework.is_usage_error(exc):
+        print(framework.usage_error(exc, framework.current["lang"]), file=sys.stderr)
+        raise typer.Exit(getattr(exc, "exit_code", 2)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ssw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("opt.version"))] = False,
+) -> None:
+    ctx.obj = Settings(root, (lang or os.environ.get("SSW_LANG") or "nl").lower())
+
+
+def register(names: list[str] | None = None) -> typer.Typer:
+    """Import the modules of the named commands (all when none is named): they register on `app`."""
+    wanted = [COMMANDS[n] for n in names or () if n in COMMANDS] or sorted(set(COMMANDS.values()))
+    for module in wanted:
+        importlib.import_module(f"ssw.cli.{module}")
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `ssw` script; `--version` alone answers before Typer loads."""
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        print(f"ssw {__version__}")
+        return
+    named = [a for a in args if a in COMMANDS]
+    register(named)
+    _only_named(app, named)(args=args, prog_name="ssw")
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
+
+
+def _only_named(full: typer.Typer, named: list[str]) -> typer.Typer:
+    """The app with just the commands named on the line. Typer prepares every registered
+    command's options on each start (a tenth of a cold `ssw status`); one is enough.
+    With no command named (`ssw`, `ssw --help`, a typo) the full app answers."""
+    commands = [c for c in full.registered_commands if _command_name(c) in named]
+    if not commands:
+        return full
+    only = copy.copy(full)
+    only.registered_commands = commands
+    return only
+
+
+def _report_error(exc: SswError, lang: str) -> None:
+    if exc.problems:
+        from ssw.cli import terminal
+
+        terminal.print_problems(exc.problems, lang, sys.stderr)
+        print(exc.message(lang), file=sys.stderr)
+        return
+    print(f"ssw: {exc.message(lang)}", file=sys.stderr)
