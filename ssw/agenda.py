@@ -53,7 +53,7 @@ def open_follow_ups(ds: d.Dataset, as_of: dt.date) -> list[FollowUp]:
     found = []
     for e in ds.decisions:
         m = e.model
-        if m.done or m.date.first > as_of:
+        if (m.done is not None and m.done.first <= as_of) or m.date.first > as_of:
             continue
         overdue = m.follow_up is not None and m.follow_up.last < as_of
         found.append(FollowUp(m.id, m.date, m.text, tuple(m.items), m.follow_up, overdue, e.path))
@@ -122,7 +122,7 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
     assert plan is not None
     day, reason = default_as_of(plan, as_of)
     states = sorted((s for (p, _), s in item_states(ds, day, stale_after).items()
-                     if p == plan.id and not s.item.dropped and not (s.item.date and s.item.date.first > day)),
+                     if p == plan.id and not s.item.dropped_by(day) and not (s.item.date and s.item.date.first > day)),
                     key=lambda s: natural_key(s.item.id))
     quiet = [Quiet(s.item, p, ps.status, ps.last.date, months_between(ps.last.date.first, day))
              for s in states for p, ps in s.platforms.items() if ps.stil]

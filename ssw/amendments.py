@@ -4,7 +4,8 @@
   initiatives), whatever happened to them since. Progress = gerealiseerd / all of
   them: an item dropped later still counts as not done.
 - *With amendments*: the adopted items minus those whose status is `geschrapt`, plus
-  the platforms' own actions that are not dropped (`dropped: true`) nor `geschrapt`.
+  the platforms' own actions that are not dropped (`dropped: <date>` on or before the
+  as-of date) nor `geschrapt`.
   Progress = gerealiseerd / that total.
 
 Statuses come from `ssw.status.item_states` at the as-of date (min(today, plan end)
@@ -60,7 +61,7 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
         if s.item.kind == "regional-action":
             if s.item.date is not None and s.item.date.first > day:
                 continue
-            if s.item.dropped or s.status == "geschrapt":
+            if s.item.dropped_by(day) or s.status == "geschrapt":
                 dropped_actions.append(s.item.id)
             else:
                 added.append(s.item.id)

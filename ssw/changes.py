@@ -372,7 +372,8 @@ def compare(start: Snapshot, end: Snapshot) -> Changes:
     old_actions = {i.id: i for i in a.items.values() if i.kind == "regional-action"}
     for item in (i for i in b.items.values() if i.kind == "regional-action"):
         prev = old_actions.get(item.id)
-        data = {"date": str(item.date) if item.date else None, "themes": list(item.themes), "dropped": item.dropped}
+        data = {"date": str(item.date) if item.date else None, "themes": list(item.themes), "dropped": item.dropped is not None,
+                "dropped_on": str(item.dropped) if item.dropped else None}
         plat = item.platform or ""
         if prev is None:
             changes.actions_added.append(Change("action-added", plat, theme_of(b, item), item.id, item.plan, item.title, data, item.path))

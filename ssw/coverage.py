@@ -69,15 +69,15 @@ class Coverage:
         return [line for line in self.speerpunten if not line.total]
 
 
-def _scopes(ds: d.Dataset, states: list[ItemState], platforms: tuple[str, ...]) -> dict[str, list[ItemState]]:
+def _scopes(ds: d.Dataset, states: list[ItemState], platforms: tuple[str, ...], day: dt.date) -> dict[str, list[ItemState]]:
     """Per platform the items in its scope: the plan items of its level (regional or
-    Flemish) and its own actions not dropped; platforms of one level share one list of
+    Flemish) and its own actions not dropped by `day`; platforms of one level share one list of
     plan items, so large plans are not walked once per platform."""
     plan_items = {level: [s for s in states if s.item.kind != "regional-action" and s.item.regional == (level == d.REGIONAL_LEVEL)]
                   for level in {ds.platforms[p].level for p in platforms}}
     own: dict[str, list[ItemState]] = {}
     for s in states:
-        if s.item.kind == "regional-action" and not s.item.dropped and s.item.platform:
+        if s.item.kind == "regional-action" and not s.item.dropped_by(day) and s.item.platform:
             own.setdefault(s.item.platform, []).append(s)
     return {p: plan_items[ds.platforms[p].level] + own[p] if p in own else plan_items[ds.platforms[p].level]
             for p in platforms}
@@ -118,7 +118,7 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
     in_plan = [s for (p, _), s in (states if states is not None else item_states(ds, day, 6)).items()
                if p == plan.id and not (s.item.date and s.item.date.first > day)]
     platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
-    scope = _scopes(ds, in_plan, platforms)
+    scope = _scopes(ds, in_plan, platforms, day)
     # which (item, platform) pairs moved this year: walk each item's own platforms once
     # instead of testing every item of a scope for every platform
     moved: dict[str, set[int]] = {p: set() for p in platforms}

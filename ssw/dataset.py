@@ -38,7 +38,7 @@ class Item:
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
     date: PartialDate | None = None
-    dropped: bool = False
+    dropped: PartialDate | None = None  # an own action: the date it was dropped on
     vervolg_van: str | None = None  # "OLD-PLAN:ID" of the item this one continues
     path: str = ""
     loc: tuple[str | int, ...] = ()
@@ -53,6 +53,10 @@ class Item:
         if self.kind in ("initiative", "sam-action", "regional-action"):
             return True
         return self.kind == "action" and not self.children
+
+    def dropped_by(self, day: dt.date) -> bool:
+        """Dropped on or before `day` (a view as of an earlier date still shows it running)."""
+        return self.dropped is not None and self.dropped.first <= day
 
     @property
     def regional(self) -> bool:

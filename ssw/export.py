@@ -121,7 +121,7 @@ def _item(ds: d.Dataset, item: d.Item, state: st.ItemState | None) -> dict[str, 
         "te_laat": state.te_laat if state else None,
         "past_due_no_data": state.past_due if state else None,
         "last_update": _str(state.last.date) if state and state.last else None,
-        "dropped": item.dropped,
+        "dropped": _str(item.dropped),
         "vervolg_van": item.vervolg_van,  # "OLD-PLAN:ID" of the item this one continues
     }
     return row
@@ -158,7 +158,7 @@ def _signal(e: d.Entry) -> dict[str, Any]:
 def _decision(e: d.Entry) -> dict[str, Any]:
     m = e.model
     return {"id": m.id, "date": str(m.date), "text": m.text, "items": list(m.items), "meeting": m.meeting,
-            "follow_up": _str(m.follow_up), "done": m.done, "file": e.path}
+            "follow_up": _str(m.follow_up), "done": _str(m.done), "file": e.path}
 
 
 def _meeting(e: d.Entry) -> dict[str, Any]:

@@ -217,6 +217,8 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
             problems.append(Problem(rel, "missing-key", {"key": key}, loc=loc[:-1]))
         elif kind in ("date-format", "date-month", "date-day"):
             problems.append(Problem(rel, kind, dict(ctx), loc=loc))
+        elif kind == "state-needs-date":
+            problems.append(Problem(rel, kind, {**ctx, "key": key}, loc=loc))
         elif isinstance(value, bool) and kind != "bool_type":
             problems.append(Problem(rel, "read-as-bool", {"key": key, "value": str(value).lower(), "raw": str(value).lower()}, loc=loc))
         elif isinstance(value, (int, float)) and kind in ("string_type", "enum", "literal_error"):

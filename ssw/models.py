@@ -71,6 +71,30 @@ Date = Annotated[
 ]
 
 
+def _state_date(value: Any) -> PartialDate:
+    """A state change carries its date (`dropped: 2024-03`, `done: 2023-11-30`): a bare
+    `true` says nothing about when, so a view as of an earlier date could not tell."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("state-needs-date", "a state change needs its date", {"value": str(value).lower()})
+    return _partial_date(value)
+
+
+StateDate = Annotated[
+    PartialDate,
+    BeforeValidator(_state_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ],
+            "description": "the date it happened on: YYYY, YYYY-MM or YYYY-MM-DD (leave the key out until then)",
+        }
+    ),
+]
+
+
 class Strict(BaseModel):
     # defer_build: a model's validator is built on first use, so a command pays only for
     # the file kinds it reads (about 50 ms of a cold `ssw status`).
@@ -288,7 +312,7 @@ class RegionalAction(Strict):
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
     due: Date | None = None
-    dropped: bool = False
+    dropped: StateDate | None = None  # the date the platform dropped it
 
 
 class Signal(Strict):
@@ -312,7 +336,7 @@ class Decision(Strict):
     items: list[Ref] = []
     meeting: ItemId | None = None  # the meeting (meetings.yaml) that took the decision
     follow_up: Date | None = None
-    done: bool = False
+    done: StateDate | None = None  # the date the follow-up was done
 
 
 RATINGS = ("op-koers", "aandacht", "achter", "geen-oordeel")

@@ -88,18 +88,16 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 - id: besluit.2023.0
   date: 2023-01-09
   text: Het jaarverslag wordt goedgekeurd.
-  done: true
+  done: 2023-01-09
 - id: besluit.2023.1
   date: 2023-01-09
   text: Elke regio brengt de knelpunten rond rechtenverkenning in beeld.
   items: ["4.8.2"]
   follow_up: 2023-09-30
-  done: false
 - id: besluit.2023.2
   date: 2023-01-09
   text: De kerngroep zoekt een trekker voor de vorming.
   items: ["4.9"]
-  done: false
 """)
     _append(regions / "vlaanderen/meetings.yaml", """
 - id: stuurgroep.2023-01
@@ -145,7 +143,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _commit(repo, VERA, "2023-09-28T16:00:00+02:00", "vlaanderen: 4.5.1.1 en 4.3.1.5")
     actions = regions / "limburg/actions.yaml"
     text = actions.read_text(encoding="utf-8")
-    actions.write_text(text.replace("  krachtlijnen: [verbindend]\n", "  krachtlijnen: [verbindend]\n  dropped: true\n"), encoding="utf-8")
+    actions.write_text(text.replace("  krachtlijnen: [verbindend]\n", "  krachtlijnen: [verbindend]\n  dropped: 2023-10-05\n"), encoding="utf-8")
     _commit(repo, LIES, "2023-10-05T10:00:00+02:00", "limburg: limburg.2023.1 geschrapt")
     _git(repo, "tag", "stuurgroep-2023-11")
     _append(regions / "antwerpen/updates/2023.yaml", _update("2023-11-30", "4.8.2.1", "gerealiseerd", "Verslag bezorgd."))

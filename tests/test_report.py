@@ -67,6 +67,10 @@ def _entries_up_to(text: str, year: int) -> str:
         entry = "".join(lines[start: starts[n + 1] if n + 1 < len(starts) else len(lines)])
         found = re.search(r"^[- ] *date: *['\"]?(\d{4})", entry, re.MULTILINE)
         if found is None or int(found.group(1)) <= year:
+            for key in ("dropped", "done"):  # a dated state change is committed in its own year
+                found = re.search(rf"^  {key}: *['\"]?(\d{{4}})", entry, re.MULTILINE)
+                if found and int(found.group(1)) > year:
+                    entry = re.sub(rf"^  {key}:[^\n]*\n", "", entry, flags=re.MULTILINE)
             kept.append(entry)
     return "".join(kept)
 

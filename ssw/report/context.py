@@ -159,7 +159,8 @@ class ReportContext:
     def regional_action_dict(self, state: st.ItemState) -> dict[str, Any]:
         base = dict(self.item_dict(state))
         item = state.item
-        base.update({"date": self.date(item.date), "text": item.text, "dropped": item.dropped,
+        base.update({"date": self.date(item.date), "text": item.text, "dropped": item.dropped_by(self.as_of),
+                     "dropped_on": self.date(item.dropped) if item.dropped_by(self.as_of) else None,
                      "themes": [self.theme_ref(r) for r in item.themes]})
         return base
 

@@ -12,4 +12,4 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
     found = sorted((e for e in ctx.ds.decisions if ctx.in_window(e.model.date, ctx.window)),
                    key=lambda e: (e.model.date.first, natural_key(e.model.id)))
     return [{"id": e.model.id, "date": ctx.date(e.model.date), "text": e.model.text, "item_refs": list(e.model.items),
-             "follow_up": ctx.date(e.model.follow_up), "done": e.model.done, "file": e.path} for e in found]
+             "follow_up": ctx.date(e.model.follow_up), "done": e.model.done is not None and e.model.done.first <= ctx.as_of, "file": e.path} for e in found]
