@@ -132,8 +132,7 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
     figures = headline((s for s in states if s.item.kind != "regional-action"), plan.id, day)
     ob = obligations(ds, plan.id, day)
     cov = coverage(ds, plan.id, day.year, day) if plan.start.year <= day.year <= plan.end.year else None
-    signals = sorted((e for e in ds.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
-                      and e.model.date.first <= day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
+    signals = sorted(ds.open_signals(day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
     return Agenda(plan, day, reason, stale_after, late_after, quiet, late, open_follow_ups(ds, day), ob,
                   ob.not_reported(day.year), cov, signals, figures, [s.item for s in figures.past_due])
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.figures import Counts, headline
+from ssw.root import STALE_MONTHS
 from ssw.status import ItemState, default_as_of, item_states
 
 
@@ -44,7 +45,7 @@ class Amendments:
 
 
 def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
-               stale_months: int = 6, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
+               stale_months: int = STALE_MONTHS, states: dict[tuple[str, str], ItemState] | None = None) -> Amendments:
     """`states`: `item_states` at the same as-of date, when the caller has them already."""
     from ssw.ids import natural_key
 

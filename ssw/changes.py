@@ -38,7 +38,7 @@ from ssw import dataset as d
 from ssw.gitutil import git, run_git
 from ssw.ids import natural_key
 from ssw.problems import SswError
-from ssw.root import Root
+from ssw.root import STALE_MONTHS, Root
 from ssw.status import UNKNOWN, item_states
 
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -341,7 +341,7 @@ def compare(start: Snapshot, end: Snapshot) -> Changes:
         if item.kind == "theme":
             changes.theme_titles[item_id] = item.title
 
-    before, after = item_states(a, as_of, 6), item_states(b, as_of, 6)
+    before, after = item_states(a, as_of, STALE_MONTHS), item_states(b, as_of, STALE_MONTHS)
     for key, state in after.items():
         old = before.get(key)
         item = state.item

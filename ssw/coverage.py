@@ -22,6 +22,7 @@ from ssw import dataset as d
 from ssw.clock import today
 from ssw.ids import natural_key
 from ssw.problems import SswError
+from ssw.root import STALE_MONTHS
 from ssw.status import ItemState, default_as_of, item_states
 
 ACTIVE = ("lopend", "gerealiseerd")
@@ -115,9 +116,9 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
         raise SswError("cov.err.year", exit_code=2, year=year, plan=plan.id,
                        start=plan.start.year, end=plan.end.year)
     day = coverage_day(year, as_of)
-    in_plan = [s for (p, _), s in (states if states is not None else item_states(ds, day, 6)).items()
+    in_plan = [s for (p, _), s in (states if states is not None else item_states(ds, day, STALE_MONTHS)).items()
                if p == plan.id and not (s.item.date and s.item.date.first > day)]
-    platforms = tuple(ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms()))
+    platforms = tuple(ds.platform_order())
     scope = _scopes(ds, in_plan, platforms, day)
     # which (item, platform) pairs moved this year: walk each item's own platforms once
     # instead of testing every item of a scope for every platform

@@ -220,6 +220,16 @@ class Dataset:
     def regional_platforms(self) -> list[str]:
         return sorted(p for p, f in self.platforms.items() if f.level == REGIONAL_LEVEL)
 
+    def platform_order(self) -> list[str]:
+        """How platforms are listed everywhere: the regional ones, then the Flemish level."""
+        regional = self.regional_platforms()
+        return regional + sorted(p for p in self.platforms if p not in regional)
+
+    def open_signals(self, as_of: dt.date, platform: str | None = None) -> list[Entry]:
+        """Signals sent upwards by `as_of` and not answered yet (of one platform, or all)."""
+        return [e for e in self.signals if e.model.type == "signaal" and e.model.status != "beantwoord"
+                and e.model.date.first <= as_of and platform in (None, e.platform)]
+
     def updates_for(self, key: tuple[str, str]) -> list[UpdateRec]:
         return self.by_item.get(key, [])
 

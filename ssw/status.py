@@ -296,6 +296,15 @@ def _row(ds: d.Dataset, group: d.Item, selected: dict[str, ItemState], region: s
     return Row(group, counts, states, children)
 
 
+def own_actions(states: dict[tuple[str, str], ItemState]) -> dict[str, list[ItemState]]:
+    """Each platform's own (bottom-up) actions, in id order."""
+    by_platform: dict[str, list[ItemState]] = {}
+    for s in states.values():
+        if s.item.kind == "regional-action" and s.item.platform:
+            by_platform.setdefault(s.item.platform, []).append(s)
+    return {p: sorted(own, key=lambda s: natural_key(s.item.id)) for p, own in by_platform.items()}
+
+
 def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of: dt.date, only: str | None) -> list[RegionRow]:
     last: dict[str, d.UpdateRec] = {}
     in_year: dict[str, int] = {}
@@ -306,20 +315,15 @@ def _regions(ds: d.Dataset, all_states: dict[tuple[str, str], ItemState], as_of:
             last[rec.platform] = rec
         if rec.date.year == as_of.year:
             in_year[rec.platform] = in_year.get(rec.platform, 0) + 1
-    own_by_platform: dict[str, list[ItemState]] = {}
-    for s in all_states.values():
-        if s.item.kind == "regional-action" and s.item.platform:
-            own_by_platform.setdefault(s.item.platform, []).append(s)
+    own_by_platform = own_actions(all_states)
     rows = []
-    order = ds.regional_platforms() + sorted(p for p in ds.platforms if p not in ds.regional_platforms())
-    for pid in order:
+    for pid in ds.platform_order():
         if only and pid != only:
             continue
         platform = ds.platforms[pid]
         focus = [t for f in platform.focus if f.year == as_of.year for t in f.themes]
-        open_signals = sum(1 for e in ds.signals if e.platform == pid and e.model.type == "signaal"
-                           and e.model.status != "beantwoord" and e.model.date.first <= as_of)
-        own = sorted(own_by_platform.get(pid, []), key=lambda s: natural_key(s.item.id))
+        open_signals = len(ds.open_signals(as_of, pid))
+        own = own_by_platform.get(pid, [])
         rows.append(RegionRow(pid, platform.name, platform.level, platform.chair.name if platform.chair else None,
                               last.get(pid), focus, open_signals, own, in_year.get(pid, 0), ds.incomplete.get(pid, [])))
     return rows

@@ -114,6 +114,9 @@ def test_bad_filter_values_are_usage_errors() -> None:
     assert run(["--root", DEMO, "status", "--status", "klaar"]).exit_code == 2
     assert run(["--root", DEMO, "status", "--as-of", "2024-13-01"]).exit_code == 2
     assert run(["--root", DEMO, "status", "--plan", "nope"]).exit_code == 2
+    theme = run(["--root", DEMO, "status", "--theme", "4.12"])
+    assert theme.exit_code == 2 and "--theme" in theme.output and "4.11" in theme.output
+    assert run(["--root", DEMO, "status", "--theme", "4.11"]).exit_code == 0
 
 
 def test_sam_plan_by_goal() -> None:

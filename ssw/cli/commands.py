@@ -26,6 +26,7 @@ from ssw.cli.options import (
     settings,
     slug_option,
     tag_ids,
+    theme_ids,
 )
 from ssw.i18n import t
 from ssw.problems import SswError
@@ -106,7 +107,7 @@ def status(
     plan_id = plan_option(ds, plan)
     statuses = tuple(slug_option(s, list(st.STATUSES), "--status") or "" for s in status_ or [])
     filters = st.Filters(
-        themes=tuple(theme or ()),
+        themes=tuple(slug_option(t_, theme_ids(ds), "--theme") or "" for t_ in theme or ()),
         region=region_option(ds, region),
         statuses=statuses,
         krachtlijn=slug_option(krachtlijn, tag_ids(ds, plan_id, "krachtlijnen"), "--krachtlijn"),

@@ -143,6 +143,13 @@ def tag_ids(ds: Dataset, plan_id: str | None, field: str) -> list[str]:
     return [tag.id for tag in getattr(chosen.file, field)] if chosen else []
 
 
+def theme_ids(ds: Dataset) -> list[str]:
+    """The themes `--theme` may name: those of every plan, in plan order."""
+    from ssw.ids import natural_key
+
+    return sorted({t for p in ds.plans.values() for t in p.themes}, key=natural_key)
+
+
 def choice(value: str, valid: tuple[str, ...], option: str, key: str = "err.bad-option") -> str:
     if value not in valid:
         raise SswError(key, exit_code=2, value=value, option=option, valid=", ".join(valid))

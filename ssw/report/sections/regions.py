@@ -23,15 +23,12 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
     updates_by_platform: dict[str, list[d.UpdateRec]] = {}
     for r in year_updates:
         updates_by_platform.setdefault(r.platform, []).append(r)
-    own_by_platform: dict[str, list[st.ItemState]] = {}
-    for s in ctx.states.values():
-        if s.item.kind == "regional-action" and s.item.platform:
-            own_by_platform.setdefault(s.item.platform, []).append(s)
+    own_by_platform = st.own_actions(ctx.states)
     out = []
     for pid in order:
         platform = ctx.ds.platforms.get(pid)
         files = sorted(ctx.ds.incomplete.get(pid, []))
-        own = sorted(own_by_platform.get(pid, []), key=lambda s: natural_key(s.item.id))
+        own = own_by_platform.get(pid, [])
         focus = [ctx.theme_ref(ref) for f in (platform.focus if platform else []) if f.year == ctx.year for ref in f.themes]
         totals, known = views.get(pid, (st.Counts(), []))
         states = known
@@ -55,8 +52,7 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
             "focus": focus,
             "signals": ctx.signals_in(ctx.window, "signaal", pid),
             "good_practices": ctx.signals_in(ctx.window, "goede-praktijk", pid),
-            "open_signals": sum(1 for e in ctx.ds.signals if e.platform == pid and e.model.type == "signaal"
-                                and e.model.status != "beantwoord" and e.model.date.first <= ctx.as_of),
+            "open_signals": len(ctx.ds.open_signals(ctx.as_of, pid)),
         })
     return out
 
