@@ -72,13 +72,14 @@ def key_of(ds: d.Dataset, e: Any) -> Key | None:
 
 
 class Evaluations:
-    """The entries of a data set by what they judge; the last entry by date wins."""
+    """The entries of a data set by what they judge. A view as of a day sees only the
+    judgements given by then (valid data has one entry per subject and moment)."""
 
-    def __init__(self, ds: d.Dataset) -> None:
+    def __init__(self, ds: d.Dataset, as_of: dt.date | None = None) -> None:
         self._by_key: dict[Key, d.Entry] = {}
         for entry in sorted(ds.evaluations, key=lambda x: (x.model.date.first, x.path, x.index)):
             key = key_of(ds, entry.model)
-            if key is not None:
+            if key is not None and (as_of is None or entry.model.date.first <= as_of):
                 self._by_key[key] = entry
 
     def get(self, plan: str, moment: str, year: int | None, subject: str, ref: str = "") -> d.Entry | None:

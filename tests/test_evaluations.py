@@ -14,7 +14,7 @@ EVALUATIONS = "regions/vlaanderen/evaluations.yaml"
 
 
 def entry(id_: str, **fields: str) -> str:
-    base = {"moment": "jaaroverzicht", "year": "2023", "date": "2024-02-15", "by": "Stuurgroep", "rating": "op-koers",
+    base = {"moment": "jaaroverzicht", "year": "2023", "date": "2023-12-14", "by": "Stuurgroep", "rating": "op-koers",
             "reasoning": "Zo is het."}
     base.update(fields)
     return f"- id: {id_}\n" + "".join(f"  {k}: {v}\n" for k, v in base.items() if v != "")
@@ -59,3 +59,11 @@ def test_a_recorded_judgement_shows_where_it_applies(demo_root: Path) -> None:
     assert "Vorig jaar." not in result.stdout  # the 2022 judgement belongs to the 2022 report
     antwerpen = result.stdout.split("### Regionaal platform Sterk Sociaal Werk Antwerpen", 1)[1].split("\n### ", 1)[0]
     assert t("report.eval.none", "nl") in antwerpen
+
+
+def test_a_judgement_given_after_the_as_of_date_is_not_shown(demo_root: Path) -> None:
+    write(demo_root, EVALUATIONS, entry("x.1", platform="brussel", date="2024-02-15", reasoning="Pas in februari."))
+    result = run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-"])
+    assert result.exit_code == 0 and "Pas in februari." not in result.stdout
+    result = run(["report", "--root", str(demo_root), "--year", "2023", "--as-of", "2024-03-01", "--out", "-"])
+    assert result.exit_code == 0 and "Pas in februari." in result.stdout

@@ -37,7 +37,7 @@ class ReportContext:
         self.lang = lang
         self.as_of = as_of
         self.audience = audience
-        self.evaluations = Evaluations(self.ds)
+        self.evaluations = Evaluations(self.ds, as_of)
         self.stale_months = root.stale_months
         self.window = (dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))
         self.period = (plan.start, min(plan.end, as_of))

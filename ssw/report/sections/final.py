@@ -16,6 +16,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     totals = counts_dict(rep.totals, ctx.lang)
     notes = []
     for e in sorted(ctx.ds.evaluations, key=lambda e: (e.path, e.index)):
+        if e.model.date.first > ctx.as_of:
+            continue
         x = e.model
         if x.moment == "eindevaluatie" and (x.effect or x.policy):
             key = ctx.evaluations.get(ctx.plan.id, "eindevaluatie", None, *_subject(x))
