@@ -119,7 +119,10 @@ class Agenda:
 def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = None,
            stale_after: int = STALE_AFTER, late_after: int = LATE_AFTER) -> Agenda:
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    assert plan is not None
+    if plan is None:  # an empty plans folder: a message, not a crash
+        from ssw.problems import SswError
+
+        raise SswError("err.no-plan", path="plan/")
     day, reason = default_as_of(plan, as_of)
     states = sorted((s for (p, _), s in item_states(ds, day, stale_after).items()
                      if p == plan.id and not s.item.dropped_by(day) and not (s.item.date and s.item.date.first > day)),

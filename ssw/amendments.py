@@ -50,7 +50,10 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
     from ssw.ids import natural_key
 
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    assert plan is not None
+    if plan is None:  # an empty plans folder: a message, not a crash
+        from ssw.problems import SswError
+
+        raise SswError("err.no-plan", path="plan/")
     day, _ = default_as_of(plan, as_of)
     if states is None:
         states = item_states(ds, day, stale_months)

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 _RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+#: Years a plan, update or `--as-of` may name: year 0 or 1 is a typo, and date arithmetic
+#: (stale periods, due dates) must stay inside the calendar.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class DateError(ValueError):
@@ -69,6 +72,8 @@ def _parse_text(text: str) -> PartialDate:
     if not m:
         raise DateError("date-format", value=text)
     year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError("date-year", value=text, year=year, low=MIN_YEAR, high=MAX_YEAR)
     if m.group(2) is not None and not 1 <= month <= 12:
         raise DateError("date-month", value=text, month=month)
     if m.group(3) is not None:

@@ -215,7 +215,7 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
                                                          "valid": ", ".join(valid)}, loc=loc, key_loc=True))
         elif kind == "missing":
             problems.append(Problem(rel, "missing-key", {"key": key}, loc=loc[:-1]))
-        elif kind in ("date-format", "date-month", "date-day"):
+        elif kind in ("date-format", "date-month", "date-day", "date-year"):
             problems.append(Problem(rel, kind, dict(ctx), loc=loc))
         elif kind == "state-needs-date":
             problems.append(Problem(rel, kind, {**ctx, "key": key}, loc=loc))
@@ -319,6 +319,7 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
         if plan.id in ds.plans:
             problems.append(Problem(src.rel, "duplicate-id", {"id": plan.id, "other": ds.plans[plan.id].path}, loc=("id",)))
             continue
+        problems += _plan_duplicates(plan, src.rel)
         d.add_plan(ds, plan, src.rel)
     for src, theme in sorted(parsed["theme"], key=lambda x: natural_key(x[1].id)):
         plan_id = _folder(src, 1)
@@ -337,10 +338,23 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             continue
         ds.platforms[platform.id] = platform
         ds.platform_paths[platform.id] = src.rel
+        years: dict[int, int] = {}
+        for i, focus in enumerate(platform.focus):
+            first = years.setdefault(focus.year, i)
+            if first != i:
+                problems.append(Problem(src.rel, "duplicate-focus-year", {"year": focus.year, "first": first + 1},
+                                        loc=("focus", i, "year")))
+    own: dict[str, str] = {}
     for src, actions in parsed["regional-actions"]:
         for i, action in enumerate(actions):
-            if action is not None:
-                d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
+            if action is None:
+                continue
+            if action.id in own:  # the first stays; the second is reported where it stands
+                problems.append(Problem(src.rel, "duplicate-id", {"id": action.id, "other": own[action.id]},
+                                        loc=(i, "id")))
+                continue
+            own[action.id] = src.rel
+            d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
     for src, updates in parsed["updates"]:
         platform = _folder(src, 1)
         starts = (lines or {}).get(src.rel, [])
@@ -352,6 +366,25 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
                          ("evaluations", ds.evaluations)):
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
+    return problems
+
+
+def _plan_duplicates(plan: m.PlanFile, rel: str) -> list[Problem]:
+    """Ids used twice in one plan file: krachtlijnen, impactdomeinen, speerpunten and
+    milestones each among themselves; goals, actions and contributions together (they
+    share the plan's item ids). Reported at the second, naming the first."""
+    problems = []
+    groups = [("krachtlijnen",), ("impactdomeinen",), ("speerpunten",), ("milestones",),
+              ("goals", "actions", "contributions")]
+    for fields in groups:
+        seen: dict[str, str] = {}
+        for field in fields:
+            for i, entry in enumerate(getattr(plan, field)):
+                if entry.id in seen:
+                    problems.append(Problem(rel, "duplicate-id", {"id": entry.id, "other": f"{rel}, {seen[entry.id]}"},
+                                            loc=(field, i, "id")))
+                else:
+                    seen[entry.id] = f"{field} #{i + 1}"
     return problems
 
 

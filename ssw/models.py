@@ -276,7 +276,7 @@ class Body(Strict):
 
 
 class Focus(Strict):
-    year: int = Field(ge=1900, le=2999)
+    year: int = Field(strict=True, ge=1900, le=2999)  # strict: "+2023" or "2_023" text is no year
     themes: list[Ref] = []
 
 
@@ -367,7 +367,7 @@ class Evaluation(Strict):
 class Overview(Strict):
     """The yearly overviews of one year on a meeting's agenda (chapter 5 of the plan)."""
 
-    year: int = Field(ge=1900, le=2999)
+    year: int = Field(strict=True, ge=1900, le=2999)  # strict: "+2023" or "2_023" text is no year
     presented: list[Slug] = []  # the regional platforms that presented theirs
 
 

@@ -328,7 +328,7 @@ def _option_date(value: str) -> tuple[str, int, PartialDate | None]:
     try:
         parsed = PartialDate.parse(text)
     except DateError as exc:
-        if exc.code == "date-format":
+        if exc.code in ("date-format", "date-year"):
             raise SswError("err.record-date", exit_code=2, value=value) from None
         return text, int(text[:4]), None  # 2023-02-30: validation says what is wrong, on its line
     return str(parsed), parsed.year, parsed

@@ -245,7 +245,10 @@ def compute_status(
     (a report computes them once for its many views)."""
     f = filters or Filters()
     plan = ds.plans[plan_id] if plan_id else ds.default_plan()
-    assert plan is not None
+    if plan is None:  # an empty plans folder: a message, not a crash
+        from ssw.problems import SswError
+
+        raise SswError("err.no-plan", path="plan/")
     day, reason = default_as_of(plan, as_of)
     all_states = states if states is not None else item_states(ds, day, stale_months)
     states = {k[1]: s for k, s in all_states.items() if k[0] == plan.id}

@@ -34,6 +34,37 @@ except AttributeError:  # pragma: no cover - libyaml is a hard requirement in pr
     _Base = yaml.SafeLoader
 
 
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+#: Numbers as people write them. YAML 1.1 also reads `0x7e7`, `03747` (octal), `2_023`,
+#: `+2023` and `33:43` (base 60) as 2023: those stay text here, so a date or id written
+#: that way is reported ("not a date") instead of silently becoming the year 2023.
+_PLAIN_INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_PLAIN_FLOAT = re.compile(r"^-?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+
+_NOT_RESOLVED = (
+    "tag:yaml.org,2002:timestamp",  # the models parse dates
+    "tag:yaml.org,2002:value",  # a lone `=` is YAML 1.1's value key: here it is text, a bad value
+    "tag:yaml.org,2002:merge",  # `<<` merges mappings silently: here it is an (unknown) key
+    _INT, _FLOAT,  # replaced by plain decimal numbers below
+)
+
+
+def _resolvers() -> dict[Any, list[tuple[str, Any]]]:
+    """The safe loader's implicit resolvers without timestamps, the value and merge keys,
+    and with plain decimal numbers only."""
+    table: dict[Any, list[tuple[str, Any]]] = {}
+    for first, resolvers in _Base.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in resolvers if tag not in _NOT_RESOLVED]
+        if first is not None and first in "-0123456789":
+            kept.append((_INT, _PLAIN_INT))
+        if first is not None and first in "-.0123456789":
+            kept.append((_FLOAT, _PLAIN_FLOAT))
+        if kept:
+            table[first] = kept
+    return table
+
+
 class _Refused(Exception):
     def __init__(self, code: str, mark: Any, **params: Any) -> None:
         super().__init__(code)
@@ -43,12 +74,10 @@ class _Refused(Exception):
 
 
 class FastLoader(_Base):  # type: ignore[misc, valid-type]
-    """Safe C loader that records duplicate keys; dates stay text (the models parse them)."""
+    """Safe C loader that records duplicate keys; dates stay text (the models parse them),
+    and so do keys (`null:` is the key 'null', not None)."""
 
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers = _resolvers()
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -63,6 +92,8 @@ class FastLoader(_Base):  # type: ignore[misc, valid-type]
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if type(key) is not str and isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value  # `null:`, `true:`, `12:` are keys as typed, not None/True/12
             try:
                 seen = key in mapping
             except TypeError:

@@ -51,6 +51,11 @@ class SswGroup(TyperGroup):
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
         try:
+            bad = _not_utf8_argument(argv)
+            if bad is not None:
+                _report_error(SswError("err.not-utf8-arg", exit_code=2, option=bad[0], value=bad[1]),
+                              framework.language(argv))
+                sys.exit(2)
             return super().main(argv, *pargs, **kwargs)
         finally:
             sys.stdout, sys.stderr = saved
@@ -155,6 +160,23 @@ def _only_named(full: typer.Typer, named: list[str]) -> typer.Typer:
     only = copy.copy(full)
     only.registered_commands = commands
     return only
+
+
+def _not_utf8_argument(argv: list[str]) -> tuple[str, str] | None:
+    """(option, value as shown) of the first argument that is not valid UTF-8: the shell
+    hands such bytes to Python as lone surrogates, which no file or message can hold."""
+    for i, arg in enumerate(argv):
+        if not isinstance(arg, str):
+            continue
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            if arg.startswith("--") and "=" in arg:
+                return arg.split("=", 1)[0], shown.split("=", 1)[1]
+            option = argv[i - 1] if i > 0 and argv[i - 1].startswith("-") else "argument"
+            return option, shown
+    return None
 
 
 def _report_error(exc: SswError, lang: str) -> None:
