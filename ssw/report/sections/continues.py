@@ -33,5 +33,13 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     successor_plans = sorted({ref.partition(":")[0] for refs in successors.values() for ref in refs},
                              key=lambda p: ctx.ds.plans[p].start if p in ctx.ds.plans else ctx.plan.end)
     return {"total": total, "themes": themes, "carried": carried,
-            "successor_plans": [{"id": p, "title": ctx.ds.plans[p].file.title if p in ctx.ds.plans else p}
-                                for p in successor_plans]}
+            "successor_plans": [_plan(ctx, p, sum(1 for refs in successors.values() for r in refs
+                                                 if r.partition(":")[0] == p)) for p in successor_plans]}
+
+
+def _plan(ctx: ReportContext, plan_id: str, count: int) -> dict[str, Any]:
+    plan = ctx.ds.plans.get(plan_id)
+    if plan is None:
+        return {"id": plan_id, "title": plan_id, "start": None, "end": None, "count": count}
+    return {"id": plan_id, "title": plan.file.title, "start": ctx.date(plan.file.period.start),
+            "end": ctx.date(plan.file.period.end), "count": count}
