@@ -117,9 +117,9 @@ def _outside(plan: d.Plan, date: PartialDate) -> bool:
     return not (plan.start <= date.last and date.first <= plan.end)
 
 
-def _outside_problem(path: str, plan: d.Plan, date: PartialDate, loc: tuple) -> Problem:
-    return Problem(path, "date-outside-plan", {"date": str(date), "plan": plan.id, "start": str(plan.start),
-                                               "end": str(plan.end)}, loc=loc)
+def _outside_problem(path: str, plan: d.Plan, date: PartialDate, loc: tuple, code: str = "date-outside-plan") -> Problem:
+    return Problem(path, code, {"date": str(date), "plan": plan.id, "start": str(plan.start),
+                                "end": str(plan.end)}, loc=loc)
 
 
 def check_periods(ds: d.Dataset) -> list[Problem]:
@@ -133,10 +133,11 @@ def check_periods(ds: d.Dataset) -> list[Problem]:
             continue
         for m_i, milestone in enumerate(plan.file.milestones):
             if _outside(plan, milestone.date):
-                problems.append(_outside_problem(plan.path, plan, milestone.date, ("milestones", m_i, "date")))
+                problems.append(_outside_problem(plan.path, plan, milestone.date, ("milestones", m_i, "date"),
+                                                 "plan-date-outside"))
         for item in ds.plan_items(plan.id):
             if item.due and not (plan.start <= item.due.first <= plan.end):
-                problems.append(_outside_problem(item.path, plan, item.due, (*item.loc, "due")))
+                problems.append(_outside_problem(item.path, plan, item.due, (*item.loc, "due"), "plan-date-outside"))
             if item.kind == "regional-action" and item.date and _outside(plan, item.date):
                 problems.append(_outside_problem(item.path, plan, item.date, (*item.loc, "date")))
     return problems
@@ -145,7 +146,8 @@ def check_periods(ds: d.Dataset) -> list[Problem]:
 def check_continuations(ds: d.Dataset) -> list[Problem]:
     """`vervolg_van` names an item of an earlier plan of the same family."""
     problems = []
-    for item in ds.items.values():
+    continued: dict[tuple[str, str], d.Item] = {}  # old item -> the first item continuing it
+    for item in sorted(ds.items.values(), key=lambda i: (ds.plans[i.plan].start, i.plan)):  # stable: file order
         if not item.vervolg_van:
             continue
         loc = (*item.loc, "vervolg_van")
@@ -153,13 +155,25 @@ def check_continuations(ds: d.Dataset) -> list[Problem]:
         plan = ds.plans[item.plan]
         if old is None:
             old_plan = item.vervolg_van.partition(":")[0]
-            pool = [f"{p}:{i}" for (p, i) in ds.items if p == old_plan] or sorted(ds.plans)
+            if old_plan not in ds.plans:
+                problems.append(_ref_problem(item.path, loc, "plan", old_plan, sorted(ds.plans)))
+                continue
+            pool = [f"{p}:{i}" for (p, i) in ds.items if p == old_plan]
             problems.append(_ref_problem(item.path, loc, "item", item.vervolg_van, pool))
             continue
         before = ds.plans[old.plan]
         if before.file.family != plan.file.family or before.start >= plan.start:
             problems.append(Problem(item.path, "vervolg-not-earlier", {"ref": item.vervolg_van, "plan": plan.id,
                                                                        "family": plan.file.family}, loc=loc))
+            continue
+        if old.kind != item.kind:
+            problems.append(Problem(item.path, "vervolg-other-kind", {"ref": item.vervolg_van, "id": item.id,
+                                                                      "kind": item.kind, "old_kind": old.kind}, loc=loc))
+            continue
+        first = continued.setdefault(old.key, item)
+        if first is not item:
+            problems.append(Problem(item.path, "vervolg-twice", {"ref": item.vervolg_van, "other": f"{first.plan}:{first.id}",
+                                                                 "path": first.path}, loc=loc))
     return problems
 
 
@@ -199,12 +213,21 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
         problems += target_problems(ds, item, rec.platform, rec.path, (*loc, "target"))
         plan = ds.plans[item.plan]
         if not (plan.start <= u.date.last and u.date.first <= plan.end):
-            problems.append(Problem(rec.path, "date-outside-plan", {"date": str(u.date), "plan": plan.id,
-                                    "start": str(plan.start), "end": str(plan.end)}, loc=(*loc, "date")))
+            problems.append(_update_outside(ds, rec.path, plan, item, u.date, (*loc, "date")))
         elif u.date.first > now and u.status.value != "gepland":
             problems.append(Problem(rec.path, "date-in-future", {"date": str(u.date), "today": str(now)}, loc=(*loc, "date")))
         rec.item = item.key
     return problems
+
+
+def _update_outside(ds: d.Dataset, path: str, plan: d.Plan, item: d.Item, date: PartialDate, loc: tuple) -> Problem:
+    """An update dated outside its item's plan; when the same id runs in the plan of that
+    date (a carried item, or the one it continues), the hint names it."""
+    holder = ds.plan_by_date(plan.file.family, date.first)
+    if holder is not None and holder is not plan and not _outside(holder, date) and (holder.id, item.id) in ds.items:
+        return Problem(path, "date-in-other-plan", {"date": str(date), "plan": plan.id, "start": str(plan.start),
+                                                    "end": str(plan.end), "id": item.id, "other": holder.id}, loc=loc)
+    return _outside_problem(path, plan, date, loc)
 
 
 def target_problems(ds: d.Dataset, item: d.Item, platform: str, path: str, loc: tuple) -> list[Problem]:

@@ -77,15 +77,55 @@ def git(cwd: Path, *args: str) -> str:
     return proc.stdout
 
 
+COMMIT_TIMEOUT = 60.0  # seconds a commit waits for another one (ssw's or git's own)
+
+
 def commit_file(path: Path, file: Path, message: str) -> str:
     """Stage and commit exactly `file`; other staged changes stay staged, not committed.
 
-    Returns the new commit's sha. Raises SswError("err.git") with git's message.
+    Commits run one at a time: under a lock in the git folder (other `ssw record
+    --commit`s wait for it), and when git's own `index.lock` is taken by another git
+    process, the commit waits and tries again instead of telling the user to remove a
+    file. Returns the new commit's sha. Raises SswError("err.git") with git's message.
     """
+    from filelock import FileLock, Timeout
+
     rel = os.path.relpath(file, path)
-    git(path, "add", "--", rel)
-    git(path, "commit", "--quiet", "--only", "-m", message, "--", rel)
-    sha = head(path)
+    git_dir = _out(path, "rev-parse", "--absolute-git-dir")
+    lock = FileLock(str(Path(git_dir) / "ssw-commit.lock")) if git_dir else None
+    try:
+        if lock is not None:
+            lock.acquire(timeout=COMMIT_TIMEOUT)
+        try:
+            _retrying(path, "add", "--", rel)
+            _retrying(path, "commit", "--quiet", "--only", "-m", message, "--", rel)
+            sha = head(path)
+        finally:
+            if lock is not None:
+                lock.release()
+    except Timeout:
+        raise SswError("err.git", reason="another commit is still running") from None
     if sha is None:
         raise SswError("err.git", reason="no HEAD after commit")
     return sha
+
+
+def _retrying(cwd: Path, *args: str) -> str:
+    """`git(...)`, tried again while another git process holds the index lock."""
+    import time
+
+    deadline = time.monotonic() + COMMIT_TIMEOUT
+    delay = 0.05
+    while True:
+        proc = run_git(cwd, *args)
+        if proc is not None and proc.returncode != 0 and "index.lock" in (proc.stderr or "") \
+                and time.monotonic() < deadline:
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+            continue
+        if proc is None:
+            raise SswError("err.git", reason="git not found")
+        if proc.returncode != 0:
+            lines = (proc.stderr or proc.stdout).strip().splitlines()
+            raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
+        return proc.stdout

@@ -165,7 +165,7 @@ def tn(key: str, n: int, lang: str = "nl", /, **params: Any) -> str:
 
 #: Problem parameters that hold machine words (a kind, a type, a parser reason): they are
 #: put into words here, so the problem itself stays the same in every language.
-WORD_PARAMS = {"kind": "kind", "got": "type", "expected_type": "type", "reason": "yaml"}
+WORD_PARAMS = {"kind": "kind", "old_kind": "kind", "got": "type", "expected_type": "type", "reason": "yaml"}
 
 
 def _in_words(params: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -178,7 +178,14 @@ def _in_words(params: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def problem_message(code: str, lang: str, params: dict[str, Any]) -> str:
-    return t(f"problem.{code}", lang, **_in_words(params, lang))
+    """A problem about some kind of thing (`what`: item, theme, ...) has a sentence per kind
+    (`problem.unknown-ref.item`), so the noun is in the language and its article agrees
+    ("onbekend item", "onbekende organisatie"); the plain `problem.<code>` otherwise."""
+    what = params.get("what")
+    key = f"problem.{code}.{what}" if isinstance(what, str) else ""
+    if not (key and has(key, lang)):
+        key = f"problem.{code}"
+    return t(key, lang, **_in_words(params, lang))
 
 
 def problem_hint(code: str, lang: str, params: dict[str, Any]) -> str:

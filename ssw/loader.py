@@ -188,6 +188,8 @@ _PATTERN_NAMES = {
     m.ThemeId.__metadata__[0].pattern: "theme-id",  # type: ignore[attr-defined]
     m.ItemId.__metadata__[0].pattern: "item-id",  # type: ignore[attr-defined]
     m.Ref.__metadata__[0].pattern: "ref",  # type: ignore[attr-defined]
+    m.PlanRef.__metadata__[0].pattern: "plan-ref",  # type: ignore[attr-defined]
+    m.UpdateId.__metadata__[0].pattern: "update-id",  # type: ignore[attr-defined]
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw.checks import close_matches
+from ssw.problems import SswError
 
 
 @dataclass
@@ -35,12 +36,36 @@ def find(ds: d.Dataset, ident: str) -> Found | None:
     return None
 
 
+def find_or_fail(ds: d.Dataset, ident: str) -> Found:
+    """`find`, or the error a user reads: the closest ids when there are any."""
+    found = find(ds, ident)
+    if found is not None:
+        return found
+    close = suggestions(ds, ident)
+    if close:
+        raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
+    raise SswError("err.unknown-id", id=ident)
+
+
 def suggestions(ds: d.Dataset, ident: str) -> list[str]:
+    if ":" in ident:
+        return _plan_suggestions(ds, ident.strip())
     pool = {i for (_, i) in ds.items} | set(ds.platforms) | set(ds.organisations)
     found = close_matches(ident.strip(), pool, n=5)
     if not found:
         found = sorted(i for i in pool if i.startswith(ident.strip().rstrip(".")))[:5]
     return found
+
+
+def _plan_suggestions(ds: d.Dataset, ident: str) -> list[str]:
+    """For `plan-id:id`: the same id in the plans that hold it (an item left behind in the
+    old plan, or not yet in a new one), else close ids of that plan, else close plan ids."""
+    plan, _, item = ident.partition(":")
+    elsewhere = [f"{p}:{i}" for (p, i) in ds.by_id.get(item, ()) if p != plan]
+    if elsewhere:
+        return elsewhere
+    pool = [f"{p}:{i}" for (p, i) in ds.items if p == plan or plan not in ds.plans]
+    return close_matches(ident, pool, n=5)
 
 
 def history(ds: d.Dataset, item: d.Item) -> list[d.UpdateRec]:

@@ -19,7 +19,7 @@ The three codes are machine output, the same in every language.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ssw import dataset as d
@@ -48,6 +48,10 @@ class Obligations:
 
     def cell(self, platform: str, year: int) -> Cell:
         return self.cells[(platform, year)]
+
+    def only(self, platforms: set[str]) -> Obligations:
+        """The same account for just these platforms (e.g. those a filtered status shows)."""
+        return replace(self, platforms=tuple(p for p in self.platforms if p in platforms))
 
     def row(self, platform: str) -> list[tuple[int, Cell]]:
         """One platform's years, oldest first: what a compact line in `ssw status` shows."""

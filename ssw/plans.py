@@ -34,8 +34,10 @@ from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, SswError, sort_problems
 from ssw.root import Root
 
-PLAN_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PLAN_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")  # family, a hyphen, then the rest
 MAX_ID = 100
+MAX_TITLE = 2_000  # as models.Title
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # a title is one line of plain text
 
 
 def family_of(plan_id: str) -> str:
@@ -139,6 +141,12 @@ def check_request(ds: d.Dataset, root: Root, req: NewPlan) -> tuple[PartialDate,
         raise _usage("err.plan-bad-id", value=req.id)
     if not req.title.strip():
         raise _usage("err.plan-no-title")
+    if _CONTROL.search(req.title):
+        raise _usage("err.plan-title-control")
+    if len(req.title.strip()) > MAX_TITLE:
+        raise _usage("err.plan-title-long", count=len(req.title.strip()), limit=MAX_TITLE)
+    if not root.plan_dir.resolve().is_relative_to(root.path.resolve()):
+        raise _usage("err.plan-dir-outside", folder=root.rel(root.plan_dir), root=str(root.path))
     if req.id in ds.plans or (root.plan_dir / req.id).exists():
         where = ds.plans[req.id].path if req.id in ds.plans else root.rel(root.plan_dir / req.id)
         raise _usage("err.plan-exists", id=req.id, path=where)
@@ -161,7 +169,26 @@ def check_request(ds: d.Dataset, root: Root, req: NewPlan) -> tuple[PartialDate,
             raise _usage("err.plan-other-family", old=old.id, family=old.file.family, id=req.id, new=family)
         if old.start >= start.first:
             raise _usage("err.plan-from-later", old=old.id, id=req.id)
+        _check_latest(ds, old, start.first, req.id)
+        if req.carry_over and old.end >= today():
+            raise _usage("err.plan-carry-not-ended", old=old.id, end=str(old.file.period.end))
     return start, end, old
+
+
+def successors_of(ds: d.Dataset, plan_id: str) -> list[str]:
+    """The plans with items that continue an item of `plan_id` (`vervolg_van`)."""
+    return sorted({new for (old, _), (new, _) in ds.continuations.items() if old == plan_id})
+
+
+def _check_latest(ds: d.Dataset, old: d.Plan, start: dt.date, new_id: str) -> None:
+    """A family is one line of plans: a successor follows the plan right before it, and a
+    plan is followed once. Otherwise two plans would claim the same items."""
+    taken = [p for p in successors_of(ds, old.id) if p != new_id]
+    if taken:
+        raise _usage("err.plan-from-has-successor", old=old.id, next=", ".join(taken), id=new_id)
+    between = [p.id for p in ds.family_plans(old.file.family) if old.start < p.start < start]
+    if between:
+        raise _usage("err.plan-from-not-latest", old=old.id, next=between[-1], id=new_id)
 
 
 def _text_date(value: PartialDate) -> Any:

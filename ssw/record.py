@@ -265,8 +265,12 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
 
 
 def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str], *,
-                 header: str, extra: Sequence[Problem] = (), timeout: float | None = None) -> tuple[int, Any]:
+                 header: str, extra: Sequence[Problem] = (), timeout: float | None = None,
+                 then: Callable[[Any], None] | None = None) -> tuple[int, Any]:
     """Append `render(current entries)` to `rel`; returns (line of the new entry, its model).
+
+    `then(entry)` runs while the file is still locked (the commit of `--commit`), so the
+    next writer's entry cannot slip into this one's commit.
 
     `extra` are problems about the new entry found by the caller, with a `loc` inside
     the entry (e.g. `("date",)`); they are placed on the new entry's lines. Raises
@@ -283,6 +287,8 @@ def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callabl
             prepared = _prepare(root, ds, rel, kind, render, header, extra)
             _remove_stale_temps(path)
             write_atomic(path, prepared.data)
+            if then is not None:
+                then(prepared.entry)
     except Timeout:
         raise SswError("err.lock", path=rel) from None
     except OSError as exc:
@@ -408,11 +414,17 @@ def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> W
     text = render_update({"id": new_update_id(ds, date_text), "date": date_text, "target": target,
                           "status": status, "note": req.note, "author": req.author, "links": req.links})
     header = _header("record.header-updates", ds, req.platform, year=year)
-    line, entry = append_entry(root, ds, rel, "updates", lambda _entries: text, header=header, extra=extra)
+    done: dict[str, str] = {}
+
+    def commit_it(entry: Any) -> None:
+        done["message"] = f"record {req.platform} {target}: {entry.status.value}"
+        done["sha"] = _commit(root, rel, done["message"])
+
+    line, entry = append_entry(root, ds, rel, "updates", lambda _entries: text, header=header, extra=extra,
+                               then=commit_it if commit else None)
     if not commit:
         return Written(rel, line, entry)
-    message = f"record {req.platform} {target}: {entry.status.value}"
-    return Written(rel, line, entry, _commit(root, rel, message), message)
+    return Written(rel, line, entry, done["sha"], done["message"])
 
 
 def new_update_id(ds: d.Dataset, date_text: str) -> str:
@@ -457,8 +469,14 @@ def add_action(loaded: Any, req: ActionRequest, *, commit: bool = False) -> Writ
         })
 
     header = _header("record.header-actions", ds, req.platform)
-    line, entry = append_entry(root, ds, rel, "regional-actions", render, header=header)
+    done: dict[str, str] = {}
+
+    def commit_it(entry: Any) -> None:
+        done["message"] = f"add-action {req.platform} {entry.id}"
+        done["sha"] = _commit(root, rel, done["message"])
+
+    line, entry = append_entry(root, ds, rel, "regional-actions", render, header=header,
+                               then=commit_it if commit else None)
     if not commit:
         return Written(rel, line, entry)
-    message = f"add-action {req.platform} {entry.id}"
-    return Written(rel, line, entry, _commit(root, rel, message), message)
+    return Written(rel, line, entry, done["sha"], done["message"])

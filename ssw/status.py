@@ -129,6 +129,13 @@ def default_as_of(plan: d.Plan, given: dt.date | None = None) -> tuple[dt.date, 
     return (plan.end, "plan-end") if plan.end < now else (now, "today")
 
 
+def state_of(ds: d.Dataset, item: d.Item, as_of: dt.date | None, stale_months: int) -> ItemState | None:
+    """One item's state on `as_of` (by default its plan's day: today, or the plan's end)."""
+    plan = ds.plans.get(item.plan)
+    day = default_as_of(plan, as_of)[0] if plan else as_of
+    return item_states(ds, day, stale_months).get(item.key) if day else None
+
+
 def combine(statuses: list[str]) -> str:
     """The overall status of a regional item from its platforms' statuses."""
     if not statuses:

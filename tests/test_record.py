@@ -294,7 +294,7 @@ BASE = ("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "202
 
 REFUSALS = [
     # (name, args, env today, exit code, expected fragments of the output)
-    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["onbekende item '4.2.2.9'", "4.2.2.2", f"{LOG}:4:11"]),
+    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["onbekend item '4.2.2.9'", "4.2.2.2", f"{LOG}:4:11"]),
     ("theme", ("4.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.1, 4.2.2"]),
     ("action with initiatives", ("4.2.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.2.1, 4.2.2.2, 4.2.2.3"]),
     ("regional initiative by vlaanderen", ("4.2.2.2", "--region", "vlaanderen", *BASE[3:]), TODAY, 1,
@@ -425,7 +425,7 @@ def test_add_action_refuses_unknown_themes_and_tags(root: Path) -> None:
     before = snapshot(root)
     result = add(root, "--title", "Derde", "--theme", "4.99", "--krachtlijn", "snelheid")
     assert result.exit_code == 1
-    assert "onbekende theme '4.99'" in result.output and "onbekende krachtlijn 'snelheid'" in result.output
+    assert "onbekend thema '4.99'" in result.output and "onbekende krachtlijn 'snelheid'" in result.output
     assert f"niets geschreven: met deze invoer zou {ACTIONS} ongeldig worden" in result.output
     assert snapshot(root) == before
     no_theme = add(root, "--title", "Zonder thema")

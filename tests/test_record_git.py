@@ -241,3 +241,35 @@ def test_editor_runs_like_git(repo: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert cli_record._edit("# uitleg\n", repo) == "# uitleg\nUit de editor: ok\n"
     monkeypatch.setenv("GIT_EDITOR", "false")
     assert cli_record._edit("# uitleg\n", repo) is None
+
+
+def test_concurrent_commits_all_land(repo: Path) -> None:
+    """Ten `record --commit` at once: each waits for the others' commits (never "remove
+    index.lock by hand"), and every update is in its own commit."""
+    writers = 10
+    procs = [
+        ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
+            "--note", f"committer {n}", "--commit", popen=True)
+        for n in range(writers)
+    ]
+    results = [(p.wait(timeout=180), p.communicate()) for p in procs]
+    assert [code for code, _ in results] == [0] * writers, [err for code, (_, err) in results if code][:3]
+    assert not any("index.lock" in err for _, (_, err) in results)
+    log = git(repo, "log", "--format=%s", "--", LOG).splitlines()
+    assert len(log) == writers
+    assert git(repo, "status", "--porcelain", "--", LOG) == ""
+
+
+def test_a_commit_waits_for_another_git_process(repo: Path) -> None:
+    """git's own index.lock held by another process for a moment: the commit waits."""
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    proc = ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
+               "--note", "na het slot", "--commit", popen=True)
+    time.sleep(1.0)
+    lock.unlink()
+    code = proc.wait(timeout=60)
+    _, err = proc.communicate()
+    assert code == 0, err
+    assert "na het slot" in (repo / LOG).read_text(encoding="utf-8")
+    assert git(repo, "log", "-1", "--format=%s").startswith("record antwerpen 4.2.2.2")

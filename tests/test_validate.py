@@ -136,7 +136,7 @@ def test_unknown_partner_is_a_dangling_reference(real_root: Path) -> None:
     path = real_root / "plan/ssw-2020-2024/themes/4.6.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("[vivel]", "[vivell]", 1), encoding="utf-8")
     code, out = validate(real_root)
-    assert code == 1 and "onbekende organisation 'vivell'" in out and "vivel" in out
+    assert code == 1 and "onbekende organisatie 'vivell'" in out and "vivel" in out
     assert "plan/ssw-2020-2024/themes/4.6.yaml:" in out
 
 

@@ -96,7 +96,7 @@ class SswGroup(TyperGroup):
 app = typer.Typer(
     cls=SswGroup,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["--help", "-h"]},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -16,6 +16,7 @@ from ssw.cli.options import (
     RegionOpt,
     RootOpt,
     choice,
+    complete,
     h,
     language,
     open_data,
@@ -29,7 +30,6 @@ from ssw.cli.options import (
     theme_ids,
 )
 from ssw.i18n import t
-from ssw.problems import SswError
 
 
 @app.command(help=h("cmd.validate"))
@@ -84,9 +84,11 @@ def schema(
 def status(
     ctx: typer.Context,
     plan: PlanOpt = None,
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False,
+                                                                 autocompletion=complete("theme"))] = None,
     region: RegionOpt = None,
-    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"), show_default=False)] = None,
+    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"),
+                                                                     show_default=False, autocompletion=complete("status"))] = None,
     krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
     partner: Annotated[Optional[str], typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
     speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
@@ -120,14 +122,10 @@ def status(
     if format == "csv":
         sys.stdout.write(terminal.status_csv(rep))
         return
-    # the yearly account of the regional platforms shown (all of them, or the --region one)
-    import dataclasses
-
     from ssw import obligations as ob_core
 
-    ob = ob_core.obligations(ds, rep.plan.id, rep.as_of)
-    shown = {r.platform for r in rep.regions}
-    ob = dataclasses.replace(ob, platforms=tuple(p for p in ob.platforms if p in shown))
+    # the yearly account of the regional platforms shown (all of them, or the --region one)
+    ob = ob_core.obligations(ds, rep.plan.id, rep.as_of).only({r.platform for r in rep.regions})
     if format == "json":
         print_json({**st.report_dict(rep), "obligations": ob_core.obligations_dict(ob)})
     else:
@@ -138,7 +136,7 @@ def status(
 @app.command(help=h("cmd.show"))
 def show(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"))],
+    ident: Annotated[str, typer.Argument(metavar="ID", help=h("opt.show-id"), autocompletion=complete("id"))],
     as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -151,18 +149,10 @@ def show(
     day = parse_day(as_of, "--as-of")
     root_, lang_, loaded = open_data(ctx, root, lang)
     ds = loaded.data
-    found = lookup.find(ds, ident)
-    if found is None:
-        close = lookup.suggestions(ds, ident)
-        if close:
-            raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
-        raise SswError("err.unknown-id", id=ident)
+    found = lookup.find_or_fail(ds, ident)
     if found.kind == "item":
-        item = found.value
-        plan = ds.plans.get(item.plan)
-        day_, _ = st.default_as_of(plan, day) if plan else (day, "")
-        state = st.item_states(ds, day_, root_.stale_months).get(item.key)
-        terminal.print_item(ds, item, state, lang_)
+        state = st.state_of(ds, found.value, day, root_.stale_months)
+        terminal.print_item(ds, found.value, state, lang_)
     elif found.kind == "platform":
         rep = st.compute_status(ds, None, day, root_.stale_months)
         terminal.print_platform(ds, found.value, lang_, rep)

@@ -45,6 +45,8 @@ TYPER_TEXT = {
     "Aborted!": "cli.aborted",
     "Missing command.": "cli.missing-command",
     "No such command {name!r}.": "cli.no-such-command",
+    "Install completion for the current shell.": "cli.install-completion",
+    "Show completion for the current shell, to copy it or customize the installation.": "cli.show-completion",
 }
 
 
@@ -92,7 +94,9 @@ def metavar(param: Any, lang: str) -> str:
 
 
 def _text(value: str | None, lang: str) -> str | None:
-    """Our help texts are catalogue keys until the language is known."""
+    """Our help texts are catalogue keys until the language is known; Typer's own are English."""
+    if value and value in TYPER_TEXT:
+        return t(TYPER_TEXT[value], lang)
     return t(value, lang) if value and has(value, lang) else value
 
 

@@ -31,12 +31,34 @@ def h(key: str) -> str:
     return key
 
 
+def _root_given(ctx: Any) -> str | None:
+    """--root as typed so far (on the command or before it), for completion."""
+    while ctx is not None:
+        if ctx.params.get("root"):
+            return str(ctx.params["root"])
+        ctx = ctx.parent
+    return None
+
+
+def complete(what: str) -> Any:
+    """A Tab completer of `what` (see ssw.completion.KINDS) from the data of the root."""
+
+    def completer(ctx: typer.Context, incomplete: str) -> list[str]:
+        from ssw.completion import candidates
+
+        return candidates(_root_given(ctx), what, incomplete)
+
+    return completer
+
+
 RootOpt = Annotated[str | None, typer.Option("--root", help=h("opt.root"), show_default=False)]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=h("opt.lang"), show_default=False)]
 FormatOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-json-csv"))]
-PlanOpt = Annotated[str | None, typer.Option("--plan", help=h("opt.plan"), show_default=False)]
+PlanOpt = Annotated[str | None, typer.Option("--plan", help=h("opt.plan"), show_default=False,
+                                             autocompletion=complete("plan"))]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=h("opt.as-of"), show_default=False)]
-RegionOpt = Annotated[str | None, typer.Option("--region", help=h("opt.region"), show_default=False)]
+RegionOpt = Annotated[str | None, typer.Option("--region", help=h("opt.region"), show_default=False,
+                                               autocompletion=complete("platform"))]
 
 
 @dataclass

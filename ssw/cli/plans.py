@@ -8,7 +8,7 @@ import typer
 
 from ssw.cli.base import SswGroup, app
 from ssw.cli.options import LangOpt, RootOpt, h, open_data, print_json
-from ssw.i18n import t
+from ssw.i18n import t, tn
 
 plan_app = typer.Typer(cls=SswGroup, help=h("cmd.plan"), no_args_is_help=True, rich_markup_mode=None,
                        context_settings={"help_option_names": ["--help", "-h"]})
@@ -32,11 +32,11 @@ def plan_new(
 
     _, lang_, loaded = open_data(ctx, root, lang)
     created = plans.create_plan(loaded, plans.NewPlan(ident, title, start, end, source, carry_over))
-    typer.echo(t("out.plan-created", lang_, id=created.id, folder=created.folder, files=len(created.files),
+    typer.echo(t("out.plan-created", lang_, id=created.id, folder=created.folder, count=len(created.files),
                  family=created.family))
     if carry_over and created.source is not None:
         typer.echo(t("out.plan-carried", lang_, count=len(created.carried), old=created.source.id,
-                     left=len(created.left), end=str(created.source.end)))
+                     left=tn("n.left-behind", len(created.left), lang_), end=str(created.source.end)))
     typer.echo(t("out.plan-next", lang_, folder=created.folder))
 
 

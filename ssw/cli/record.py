@@ -10,11 +10,12 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ssw.cli.base import app
-from ssw.cli.options import LangOpt, RootOpt, h, load_data, region_option, settings
+from ssw.cli.options import LangOpt, RootOpt, complete, h, load_data, region_option, settings
 from ssw.i18n import t
 from ssw.problems import SswError
 
-RequiredRegionOpt = Annotated[str, typer.Option("--region", help=h("opt.region"), show_default=False)]
+RequiredRegionOpt = Annotated[str, typer.Option("--region", help=h("opt.region"), show_default=False,
+                                                 autocompletion=complete("platform"))]
 DateOpt = Annotated[Optional[str], typer.Option("--date", help=h("opt.date"), show_default=False)]
 CommitOpt = Annotated[bool, typer.Option("--commit", help=h("opt.commit"))]
 
@@ -76,9 +77,10 @@ def _edit(text: str, cwd: Any) -> str | None:
 @app.command(help=h("cmd.record"))
 def record(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(metavar="TARGET", help=h("opt.target"))],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help=h("opt.target"), autocompletion=complete("item"))],
     region: RequiredRegionOpt,
-    status: Annotated[Optional[str], typer.Option("--status", help=h("opt.status"), show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help=h("opt.status"), show_default=False,
+                                                                autocompletion=complete("status"))] = None,
     note: Annotated[Optional[str], typer.Option("--note", help=h("opt.note"), show_default=False)] = None,
     date: DateOpt = None,
     author: Annotated[Optional[str], typer.Option("--author", help=h("opt.author"), show_default=False)] = None,
@@ -104,7 +106,8 @@ def add_action(
     ctx: typer.Context,
     region: RequiredRegionOpt,
     title: Annotated[str, typer.Option("--title", help=h("opt.title"), show_default=False)],
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False)] = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False,
+                                                                 autocompletion=complete("theme"))] = None,
     text: Annotated[str, typer.Option("--text", help=h("opt.text"), show_default=False)] = "",
     date: DateOpt = None,
     krachtlijn: Annotated[Optional[list[str]], typer.Option("--krachtlijn", help=h("opt.krachtlijn-many"), show_default=False)] = None,

@@ -263,7 +263,7 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
             _item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
     if other_plans:
         out.blank()
-        out.line((t("st.other-plans", lang, plans=", ".join(other_plans)), "dim"))
+        out.wrap(t("st.other-plans", lang, plans=", ".join(other_plans)), style="dim")
     out.flush()
 
 
@@ -541,7 +541,7 @@ def print_plans(found: list[Any], lang: str, day: Any) -> None:
         out.line(mark, (f"{p.id:<{width}}", "bold"), f"  {t('plans.family', lang)} {p.family}  {p.start} – {p.end}")
         out.wrap(p.title, indent="  ")
         if p.follows:
-            out.line("  " + t("plans.follows-line", lang, plan=p.follows, count=p.carried))
+            out.wrap(t("plans.follows-line", lang, plan=p.follows, count=p.carried), indent="  ")
     out.blank()
     out.wrap(t("plans.legend", lang, today=format_date(day, lang)))
     out.wrap(t("plans.footer", lang))
