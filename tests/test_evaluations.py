@@ -25,10 +25,10 @@ def entry(id_: str, **fields: str) -> str:
     ({"year": ""}, "year ontbreekt", None),
     ({"year": "2031"}, "year ontbreekt of valt buiten ssw-2020-2024", "year"),
     ({"moment": "eindevaluatie", "year": "2023"}, "year bij moment eindevaluatie", "year"),
-    ({"theme": '"4.99"'}, "onbekende theme '4.99'", "theme"),
-    ({"speerpunt": "nergens"}, "onbekende speerpunt 'nergens'", "speerpunt"),
-    ({"krachtlijn": "snelheid"}, "onbekende krachtlijn 'snelheid'", "krachtlijn"),
-    ({"platform": "gent"}, "onbekende platform 'gent'", "platform"),
+    ({"theme": '"4.99"'}, "'4.99'", "theme"),
+    ({"speerpunt": "nergens"}, "'nergens'", "speerpunt"),
+    ({"krachtlijn": "snelheid"}, "'snelheid'", "krachtlijn"),
+    ({"platform": "gent"}, "'gent'", "platform"),
     ({"rating": "goed"}, "ongeldige waarde 'goed'", "rating"),
 ])
 def test_bad_evaluations_are_reported_with_position(demo_root: Path, fields: dict, code: str, where: str | None) -> None:
@@ -36,7 +36,7 @@ def test_bad_evaluations_are_reported_with_position(demo_root: Path, fields: dic
     result = run(["validate", "--root", str(demo_root)])
     assert result.exit_code == 1, result.output
     line = next(line for line in result.stdout.splitlines() if line.startswith(EVALUATIONS))
-    assert code in line and "Traceback" not in result.output
+    assert code in line and "error:" in line and "Traceback" not in result.output
     if where is not None:
         text = (demo_root / EVALUATIONS).read_text(encoding="utf-8").splitlines()
         row = int(line.split(":")[1])

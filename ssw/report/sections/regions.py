@@ -6,7 +6,6 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw import status as st
-from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
 
