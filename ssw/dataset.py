@@ -34,6 +34,7 @@ class Item:
     milestone: str | None = None
     lead: str | None = None
     lead_source: str | None = None
+    basis: str = ""  # the transcriber's reading (scope, due, lead, theme links), when it is one
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
@@ -257,7 +258,7 @@ def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
         ds.items[(plan.id, action.id)] = Item(
             plan.id, action.id, "sam-action", action.title, action.text,
             themes=tuple(action.themes), lead=action.lead, partners=tuple(action.partners),
-            vervolg_van=action.vervolg_van, path=path, loc=("actions", i),
+            vervolg_van=action.vervolg_van, basis=action.basis, path=path, loc=("actions", i),
         )
         for goal in action.goals:
             parent = ds.items.get((plan.id, goal))
@@ -267,7 +268,7 @@ def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
         ds.items[(plan.id, contribution.id)] = Item(
             plan.id, contribution.id, "contribution", contribution.title, contribution.text,
             themes=tuple(contribution.themes), partners=tuple(contribution.partners),
-            path=path, loc=("contributions", i),
+            basis=contribution.basis, path=path, loc=("contributions", i),
         )
 
 
@@ -287,7 +288,8 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
             plan_id, action.id, "action", action.title, action.text, parent=theme.id, theme=theme.id,
             krachtlijnen=a_kl, speerpunten=a_sp, scope=action.scope, due=action.due,
             milestone=action.milestone, lead=action.lead, lead_source=action.lead_source,
-            partners=tuple(action.partners), vervolg_van=action.vervolg_van, path=path, loc=("actions", a_i),
+            partners=tuple(action.partners), vervolg_van=action.vervolg_van, basis=action.basis, path=path,
+            loc=("actions", a_i),
         )
         ds.items[(plan_id, action.id)] = a_item
         t_item.children.append(action.id)
@@ -296,7 +298,7 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
                 plan_id, ini.id, "initiative", ini.text, "", parent=action.id, theme=theme.id,
                 krachtlijnen=_tags(a_kl, ini.krachtlijnen), speerpunten=_tags(a_sp, ini.speerpunten),
                 scope=ini.scope, due=ini.due, milestone=ini.milestone, lead=ini.lead or action.lead,
-                partners=_tags(action.partners, ini.partners), vervolg_van=ini.vervolg_van, path=path,
+                partners=_tags(action.partners, ini.partners), vervolg_van=ini.vervolg_van, basis=ini.basis, path=path,
                 loc=("actions", a_i, "initiatives", i_i),
             )
             a_item.children.append(ini.id)

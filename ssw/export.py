@@ -24,6 +24,7 @@ from ssw.escape import json_text, spreadsheet_cell
 from ssw.figures import figures_dict, headline
 from ssw.ids import natural_key
 from ssw.loader import Loaded
+from ssw.plans import lineage
 from ssw.problems import SswError
 from ssw.root import Root
 
@@ -46,7 +47,7 @@ ITEM_COLUMNS = ("id", "plan", "kind", "parent", "theme", "themes", "platform", "
 COLUMNS: dict[str, tuple[str, ...]] = {
     "plans": ("id", "family", "title", "start", "end", "as_of", "as_of_reason", "items", "with_data", "without_data",
               "realised", "progress_pct", "late", "past_due_no_data", "source", "themes", "speerpunten",
-              "krachtlijnen", "milestones", "file"),
+              "krachtlijnen", "milestones", "follows", "carried", "file"),
     **{sheet: ITEM_COLUMNS for sheet in ITEM_SHEETS},
     "platforms": ("id", "name", "level", "province", "chair", "chair_organisation", "bodies", "focus", "file"),
     "organisations": ("id", "name", "aliases", "kind", "url"),
@@ -79,11 +80,12 @@ def build_export(loaded: Loaded, root: Root, plan_id: str | None = None) -> dict
                               key=lambda s: natural_key(s.item.id)), plan.id, as_of)
         figures = {k: v for k, v in figures_dict(fig).items() if k in COLUMNS["plans"]}
         f = plan.file
+        follows, carried = lineage(ds, plan.id)
         plan_rows.append({
             "id": f.id, "family": f.family, "title": f.title, "start": str(f.period.start), "end": str(f.period.end),
             "as_of": as_of.isoformat(), "as_of_reason": reason, **figures, "source": f.source, "themes": list(plan.themes),
             "speerpunten": [s.id for s in f.speerpunten], "krachtlijnen": [k.id for k in f.krachtlijnen],
-            "milestones": [m.id for m in f.milestones], "file": plan.path,
+            "milestones": [m.id for m in f.milestones], "follows": follows, "carried": carried, "file": plan.path,
         })
     wanted = {p.id for p in plans}
     items = [_item(ds, item, states.get(key)) for key, item in _sorted_items(ds) if item.plan in wanted]

@@ -166,6 +166,7 @@ class SamAction(Strict):
     partners: list[Slug] = []
     lead: Slug | None = None
     variants: list[Variant] = []
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
     vervolg_van: PlanRef | None = None
 
 
@@ -175,6 +176,7 @@ class Contribution(Strict):
     text: Text = ""
     themes: list[Ref] = []
     partners: list[Slug] = []
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
 
 
 class PlanFile(Strict):
@@ -206,6 +208,7 @@ class Initiative(Strict):
     partners: list[Slug] = []
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
     vervolg_van: PlanRef | None = None
 
 
@@ -223,6 +226,7 @@ class Action(Strict):
     speerpunten: list[Slug] = []
     vervolg_van: PlanRef | None = None
     initiatives: list[Initiative] = []
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
 
 
 class ThemeFile(Strict):
@@ -244,6 +248,7 @@ class Contact(Strict):
     name: Title
     topics: list[Text] = []
     themes: list[Ref] = []
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
 
 
 class Organisation(Strict):
@@ -299,6 +304,7 @@ class Update(Strict):
     target: Ref
     status: Status
     author: Text | None = None
+    basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
     links: list[Url] = []
     note: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 

@@ -74,12 +74,18 @@ def list_plans(ds: d.Dataset, when: dt.date | None = None) -> list[PlanInfo]:
     for family in sorted({p.file.family for p in ds.plans.values()}):
         current = ds.plan_by_date(family, day)
         for plan in ds.family_plans(family):
-            carried = [i for i in ds.plan_items(plan.id) if i.vervolg_van and i.trackable]
-            follows = sorted({i.vervolg_van.partition(":")[0] for i in carried if i.vervolg_van})
+            follows, carried = lineage(ds, plan.id)
             found.append(PlanInfo(plan.id, plan.file.title, family, plan.file.period.start, plan.file.period.end,
-                                  current is plan, plan.end < day, ", ".join(follows) or None, len(carried),
-                                  plan.path))
+                                  current is plan, plan.end < day, follows, carried, plan.path))
     return found
+
+
+def lineage(ds: d.Dataset, plan_id: str) -> tuple[str | None, int]:
+    """The plan(s) `plan_id` continues ("ssw-2020-2024") and how many trackable items it carried
+    over from them; the same in `ssw plans` and `ssw export`."""
+    carried = [i for i in ds.plan_items(plan_id) if i.vervolg_van and i.trackable]
+    follows = sorted({i.vervolg_van.partition(":")[0] for i in carried if i.vervolg_van})
+    return ", ".join(follows) or None, len(carried)
 
 
 def carried_ids(ds: d.Dataset, plan_id: str) -> list[str]:

@@ -362,6 +362,8 @@ def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
         "speerpunten": list(item.speerpunten),
         "lead": item.lead,
         "partners": list(item.partners),
+        "inferred": bool(item.basis),  # the data is the transcriber's reading: `basis` says why
+        "basis": item.basis or None,
     }
 
 

@@ -76,7 +76,8 @@ def test_record_diff_only_adds_lines(repo: Path) -> None:
     done = ssw(repo, "record", "4.2.1.2", "--region", "vlaanderen", "--status", "gerealiseerd",
                "--date", "2021-12-20", "--note", "Inventaris: klaar #1", "--author", "SAM vzw")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"geregistreerd in {FLEMISH_LOG}:7: 4.2.1.2 → gerealiseerd")
+    # after the comment line and the SWIPE entry (with its basis line)
+    assert done.stdout.startswith(f"geregistreerd in {FLEMISH_LOG}:8: 4.2.1.2 → gerealiseerd")
     diff = git(repo, "diff", "--", FLEMISH_LOG).splitlines()
     body = [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert body and all(line.startswith("+") for line in body)

@@ -272,7 +272,7 @@ def test_data_object_is_plain_and_numbers_come_from_status(demo_root: Path) -> N
                           "stale_months", "statuses", "provenance", "problems", "milestones", "sections",
                           *data["sections"]]
     assert data["sections"] == ["overview", "regions", "speerpunten", "themes", "stale_late", "decisions",
-                                "follow_ups", "changes", "obligations", "coverage", "amendments", "appendix"]
+                                "follow_ups", "changes", "obligations", "coverage", "amendments", "inferred", "appendix"]
 
 
 # -- escaping --------------------------------------------------------------------------------

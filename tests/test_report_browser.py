@@ -169,7 +169,7 @@ def test_html_report_in_chromium(demo_root: Path, tmp_path: Path, browser: DevTo
     })""")["result"]["value"]
     expected = [t("report.summary"), t("report.speerpunten"), t("report.themes"), t("report.regions"),
                 t("report.stale-late"), t("report.decisions", year=2023),
-                *[t(f"report.sec.{n}", year=2023) for n in ("follow_ups", "changes", "obligations", "coverage", "amendments")],
+                *[t(f"report.sec.{n}", year=2023) for n in ("follow_ups", "changes", "obligations", "coverage", "amendments", "inferred")],
                 t("report.appendix", year=2023)]
     assert state["sections"] == expected
     assert state["lang"] == "nl" and state["title"].startswith("Jaaroverzicht 2023") and state["scripts"] == 0

@@ -205,3 +205,38 @@ def test_show_of_an_unknown_plan_qualified_id_points_at_where_it_is(repo: Path) 
     assert left.exit_code == 1 and f"{OLD}:{finished}" in left.stderr
     typo = ssw(repo, "show", f"{NEW}:4.8.2.9")
     assert typo.exit_code == 1 and f"{NEW}:4.8.2." in typo.stderr.split("?")[0].split(";")[-1]
+
+
+def test_changes_tell_the_old_item_from_its_continuation(repo: Path) -> None:
+    """A late 2024 update on the old item and a 2025 update on the carried one are changes to
+    two items with one id: `changes` names each plan, never one item going back and forth."""
+    top = repo.parents[1]
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "successor")
+    git(top, "tag", "stuurgroep-1")
+    for date, status in (("2024-11-15", "uitgesteld"), ("2025-03-01", "lopend")):
+        result = ssw(repo, "record", "4.8.2.1", "--region", "antwerpen", "--status", status, "--date", date,
+                     "--note", f"update {date}", "--commit")
+        assert result.exit_code == 0, result.output
+    shown = ssw(repo, "changes", "--since", "stuurgroep-1")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert any(f"{OLD}:4.8.2.1" in line and "uitgesteld" in line for line in lines), shown.stdout
+    assert any(f"{NEW}:4.8.2.1" in line and "lopend" in line for line in lines), shown.stdout
+    assert not any(" 4.8.2.1 " in f" {line} " for line in lines if "→" in line or "2025-03-01" in line)
+    data = json.loads(ssw(repo, "changes", "--since", "stuurgroep-1", "--format", "json").stdout)
+    assert {(c["plan"], c["id"]) for c in data["updates"]} == {(OLD, "4.8.2.1"), (NEW, "4.8.2.1")}
+
+
+def test_export_names_each_plans_predecessor_as_plans_does(repo: Path) -> None:
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    listed = {p["id"]: p for p in json.loads(ssw(repo, "plans", "--format", "json").stdout)["plans"]}
+    exported = {p["id"]: p for p in json.loads(ssw(repo, "export", "--format", "json", "--out", "-").stdout)["plans"]}
+    assert exported[NEW]["follows"] == listed[NEW]["follows"] == OLD
+    assert exported[NEW]["carried"] == listed[NEW]["carried"] > 0
+    assert exported[OLD]["follows"] is None and exported[OLD]["carried"] == 0
+    out = repo.parents[1] / "csv"
+    assert ssw(repo, "export", "--format", "csv", "--out", str(out)).exit_code == 0
+    header, *rows = (out / "plans.csv").read_text(encoding="utf-8").splitlines()
+    assert "follows" in header.split(",") and any(row.startswith(f"{NEW},") and f",{OLD}," in row for row in rows)

@@ -368,6 +368,8 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         fields.append(("show.krachtlijnen", ", ".join(item.krachtlijnen)))
     if item.speerpunten:
         fields.append(("show.speerpunten", ", ".join(item.speerpunten)))
+    if item.basis:
+        fields.append(("show.inferred", item.basis))
     if state is not None:
         flags = [t("show.stil", lang)] * state.stil + [t("show.te-laat", lang)] * state.te_laat
         fields.append(("show.status", t("status." + state.status, lang) + (f" ({', '.join(flags)})" if flags else "")))
@@ -425,6 +427,8 @@ def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
         out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
         if u.note:
             out.wrap(u.note, indent="      ")
+        if u.basis:
+            out.wrap(f"{t('show.inferred', lang)}: {u.basis}", indent="      ", style="yellow")
         for link in u.links:
             out.line(("      " + link, "underline"))
         out.line((f"      {rec.path}:{rec.line}", "dim"))
@@ -492,6 +496,8 @@ def print_organisation(ds: Any, org: Any, lang: str) -> None:
         for c in org.contacts:
             themes = f" [{', '.join(c.themes)}]" if c.themes else ""
             out.wrap(f"{c.name}: {', '.join(c.topics)}{themes}", indent="  ")
+            if c.basis:
+                out.wrap(f"{t('show.inferred', lang)}: {c.basis}", indent="    ", style="yellow")
     items = lookup.organisation_items(ds, org.id)
     out.blank()
     out.line((t("show.items", lang), "bold"))
@@ -561,14 +567,18 @@ def _status(value: str, lang: str) -> str:
     return t("status." + value, lang)
 
 
-def _describe(change: Any, lang: str) -> str:
+def _describe(change: Any, lang: str, shared: frozenset[str] = frozenset()) -> str:
+    """One change in a line; an id that changed in two plans (a carried item and the one it
+    continues) is written `plan-id:id`, so the two are never read as one item."""
     data = change.data
+    ident = f"{change.plan}:{change.id}" if change.id in shared and change.plan else change.id
     if change.kind == "status":
         when = f" ({data['date']})" if data.get("date") else ""
-        return f"{change.id}  {_status(data['from'], lang)} → {_status(data['to'], lang)}{when}"
+        return f"{ident}  {_status(data['from'], lang)} → {_status(data['to'], lang)}{when}"
     if change.kind == "update":
         note = f": {data['note']}" if data.get("note") else ""
-        return f"{data['date']} {data['target']} {SYMBOLS[data['status']]} {_status(data['status'], lang)}{note}"
+        target = ident if ":" not in data["target"] else data["target"]
+        return f"{data['date']} {target} {SYMBOLS[data['status']]} {_status(data['status'], lang)}{note}"
     if change.kind == "signal":
         return f"{change.id} [{t('report.type.' + data['type'], lang)}] {change.title}"
     return f"{change.id} {change.title}"
@@ -593,6 +603,11 @@ def print_changes(ch: Any, lang: str) -> None:
     labels = {k: t("ch.kind." + k, lang) for k in ("status", "update", "action-added", "action-dropped", "signal")}
     label_w = max(len(v) for v in labels.values())
     names = [c.by.name for c in ch.all() if c.by]
+    plans_of: dict[str, set[str]] = {}
+    for c in ch.all():
+        if c.plan and c.kind in ("status", "update"):
+            plans_of.setdefault(c.id, set()).add(c.plan)
+    shared = frozenset(i for i, found in plans_of.items() if len(found) > 1)
     name_w = min(16, max((len(n) for n in names), default=0))
     for theme, platforms in groups(ch):
         out.blank()
@@ -605,7 +620,7 @@ def print_changes(ch: Any, lang: str) -> None:
                 room = max(10, out.width - 4 - label_w - 2 - (name_w + 2 if name_w else 0))
                 style = COLOURS.get(c.data.get("to") or c.data.get("status") or "", "")
                 who = fit(c.by.name if c.by else "—", name_w) if name_w else ""
-                out.line(f"    {labels[c.kind]:<{label_w}}  ", (fit(_describe(c, lang), room), style),
+                out.line(f"    {labels[c.kind]:<{label_w}}  ", (fit(_describe(c, lang, shared), room), style),
                          (f"  {who}".rstrip(), "dim"))
     if ch.commits:
         out.blank()

@@ -35,6 +35,7 @@ from ssw.report.sections import (
     follow_ups,
     good_practices,
     impactdomeinen,
+    inferred,
     interim,
     krachtlijnen,
     obligations,
@@ -96,6 +97,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("obligations", obligations.build, KINDS, INTERNAL),
     Section("coverage", coverage.build, YEAR),
     Section("amendments", amendments.build, YEAR, INTERNAL),
+    Section("inferred", inferred.build, KINDS, INTERNAL),
     Section("appendix", appendix.build, YEAR, INTERNAL),
 )
 

@@ -1,0 +1,55 @@
+"""Inferences are marked: where the data is the transcriber's reading, it carries `basis:`
+and every output says *afgeleid* / *inferred* with that basis."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from conftest import REPO, run
+from ssw.i18n import t
+
+REGIONAL = ["4.1.1.2", "4.2.2.2", "4.4.1.8", "4.5.1.3", "4.7.2.1", "4.8.2.1", "4.8.2.2", "4.8.2.3", "4.8.2.4", "4.9.1.2"]
+
+
+def ok(*args: str) -> str:
+    result = run(["--root", str(REPO), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_every_regional_scope_choice_has_a_basis() -> None:
+    items = {i["id"]: i for i in json.loads(ok("status", "--format", "json"))["items"]}
+    assert sorted((i for i in items if items[i]["scope"] == "regionaal"), key=lambda x: [int(p) for p in x.split(".")]) == REGIONAL
+    for item_id in REGIONAL + ["4.2.2.3", "4.6.2.3"]:
+        assert items[item_id]["inferred"] is True and items[item_id]["basis"], item_id
+    assert items["4.1.1.1"]["inferred"] is False and items["4.1.1.1"]["basis"] is None  # the seed's own words
+
+
+def test_show_prints_afgeleid_with_the_basis() -> None:
+    out = " ".join(ok("show", "4.6.2.3").split())
+    assert f"{t('show.inferred', 'nl')} Vervaldatum 2022 afgeleid" in out
+    english = " ".join(ok("show", "4.10.1", "--lang", "en").split())
+    assert t("show.inferred", "en") in english and "Socius" in english
+    swipe = " ".join(ok("show", "4.2.1.2").split())
+    assert f"{t('show.inferred', 'nl')}: Status en platform afgeleid" in swipe
+
+
+def test_only_the_seed_worded_sam_link_goes_without_basis() -> None:
+    plan = yaml.safe_load((REPO / "plan" / "sam-2021-2025" / "plan.yaml").read_text(encoding="utf-8"))
+    linked = [a for a in plan["actions"] + plan["contributions"] if a.get("themes")]
+    assert [a["id"] for a in linked if not a.get("basis")] == ["sam.duurzaamheid"]
+    contacts = [c for o in yaml.safe_load((REPO / "plan" / "organisations.yaml").read_text(encoding="utf-8"))
+                for c in o.get("contacts", []) if c.get("themes")]
+    assert contacts and all(c.get("basis") for c in contacts)
+
+
+def test_reports_list_what_is_inferred() -> None:
+    import html
+
+    for fmt, lang in (("md", "nl"), ("html", "en")):
+        text = html.unescape(ok("report", "--format", fmt, "--lang", lang, "--out", "-"))
+        assert t("report.sec.inferred", lang) in text
+        section = text[text.rindex(t("report.sec.inferred", lang)):]
+        assert "4.6.2.3" in section and "4.8.2.3" in section and "4.2.1.2" in section
