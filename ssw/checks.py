@@ -14,16 +14,42 @@ from ssw.problems import Problem
 Check = Callable[[d.Dataset], list[Problem]]
 
 
+#: Dangling references per run that get close-match suggestions; the rest are reported
+#: without one (20,000 typos need no 20,000 suggestions, and each costs a scan).
+SUGGESTION_BUDGET = 200
+#: Candidates compared in full per suggestion: the ones sharing the longest prefix.
+SUGGESTION_POOL = 400
+_budget = [SUGGESTION_BUDGET]
+
+
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     pool = list(candidates)
+    if len(pool) > SUGGESTION_POOL:  # ids are hierarchical: near ones share a prefix
+        import heapq
+
+        def shared(c: str) -> int:
+            k = 0
+            for a, b in zip(word, c):
+                if a != b:
+                    break
+                k += 1
+            return k
+
+        pool = heapq.nlargest(SUGGESTION_POOL, pool, key=shared)
     found = difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
     lower = word.lower()
     found += [c for c in pool if lower and (c.startswith(lower) or lower.startswith(c)) and c not in found]
     return found[:n]
 
 
-def _ref_problem(path: str, loc: tuple, what: str, ref: str, pool: Iterable[str]) -> Problem:
-    return Problem(path, "unknown-ref", {"what": what, "ref": ref, "suggestion": ", ".join(close_matches(ref, pool))}, loc=loc)
+def _ref_problem(path: str, loc: tuple, what: str, ref: str, pool: Iterable[str] | Callable[[], Iterable[str]]) -> Problem:
+    """An unknown reference, with close matches while the run's budget lasts (`pool` may be
+    a function: the candidates are then only listed when a suggestion is made)."""
+    suggestion = ""
+    if _budget[0] > 0:
+        _budget[0] -= 1
+        suggestion = ", ".join(close_matches(ref, pool() if callable(pool) else pool))
+    return Problem(path, "unknown-ref", {"what": what, "ref": ref, "suggestion": suggestion}, loc=loc)
 
 
 def check_organisations(ds: d.Dataset) -> list[Problem]:
@@ -56,7 +82,7 @@ def _check_theme_refs(ds: d.Dataset, refs: Iterable[str], path: str, loc: tuple,
         item = ds.resolve(ref, when)
         if item is None or item.kind != "theme":
             plan_id, _ = ds.plan_of_ref(ref, when)
-            problems.append(_ref_problem(path, (*loc, j), "theme", ref, _theme_pool(ds, plan_id)))
+            problems.append(_ref_problem(path, (*loc, j), "theme", ref, lambda plan_id=plan_id: _theme_pool(ds, plan_id)))
     return problems
 
 
@@ -158,8 +184,8 @@ def check_continuations(ds: d.Dataset) -> list[Problem]:
             if old_plan not in ds.plans:
                 problems.append(_ref_problem(item.path, loc, "plan", old_plan, sorted(ds.plans)))
                 continue
-            pool = [f"{p}:{i}" for (p, i) in ds.items if p == old_plan]
-            problems.append(_ref_problem(item.path, loc, "item", item.vervolg_van, pool))
+            problems.append(_ref_problem(item.path, loc, "item", item.vervolg_van,
+                                         lambda old_plan=old_plan: [f"{p}:{i}" for (p, i) in ds.items if p == old_plan]))
             continue
         before = ds.plans[old.plan]
         if before.file.family != plan.file.family or before.start >= plan.start:
@@ -186,6 +212,7 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
     problems = []
     now = today()
     ids: dict[str, d.UpdateRec] = {}
+    pools: dict[str | None, list[str]] = {}
     for rec in ds.updates:
         u = rec.update
         loc = (rec.index,)
@@ -207,8 +234,7 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
                 problems.append(Problem(rec.path, "not-in-plan", {"id": bare, "plan": plan_id, "other": elsewhere[-1]},
                                         loc=(*loc, "target")))
                 continue
-            pool = [i for (p, i), it in ds.items.items() if p == plan_id and it.trackable]
-            problems.append(_ref_problem(rec.path, (*loc, "target"), "item", u.target, pool))
+            problems.append(_ref_problem(rec.path, (*loc, "target"), "item", u.target, _trackable(ds, plan_id, pools)))
             continue
         problems += target_problems(ds, item, rec.platform, rec.path, (*loc, "target"))
         plan = ds.plans[item.plan]
@@ -228,6 +254,16 @@ def _update_outside(ds: d.Dataset, path: str, plan: d.Plan, item: d.Item, date: 
         return Problem(path, "date-in-other-plan", {"date": str(date), "plan": plan.id, "start": str(plan.start),
                                                     "end": str(plan.end), "id": item.id, "other": holder.id}, loc=loc)
     return _outside_problem(path, plan, date, loc)
+
+
+def _trackable(ds: d.Dataset, plan_id: str | None, pools: dict[str | None, list[str]]) -> Callable[[], list[str]]:
+    """The ids a target may name in `plan_id`, listed once per check run."""
+    def pool() -> list[str]:
+        if plan_id not in pools:
+            pools[plan_id] = [i for (p, i), it in ds.items.items() if p == plan_id and it.trackable]
+        return pools[plan_id]
+
+    return pool
 
 
 def target_problems(ds: d.Dataset, item: d.Item, platform: str, path: str, loc: tuple) -> list[Problem]:
@@ -276,8 +312,8 @@ def check_entries(ds: d.Dataset) -> list[Problem]:
             for j, ref in enumerate(e.model.items):
                 if ds.resolve(ref, e.model.date.first) is None:
                     plan_id, _ = ds.plan_of_ref(ref, e.model.date.first)
-                    pool = [i for (p, i) in ds.items if p == plan_id]
-                    problems.append(_ref_problem(e.path, (e.index, "items", j), "item", ref, pool))
+                    problems.append(_ref_problem(e.path, (e.index, "items", j), "item", ref,
+                                                 lambda plan_id=plan_id: [i for (p, i) in ds.items if p == plan_id]))
     return problems
 
 
@@ -386,6 +422,7 @@ CHECKS: tuple[Check, ...] = (
 
 def run_checks(ds: d.Dataset) -> list[Problem]:
     problems: list[Problem] = []
+    _budget[0] = SUGGESTION_BUDGET
     for check in CHECKS:
         problems += check(ds)
     return problems

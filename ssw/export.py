@@ -6,16 +6,32 @@ source `file` and `line` instead of an id), signals and decisions. Keys and enum
 are never translated; ids are always strings.
 
 `tables` flattens it into the sheets of the xlsx file (and the CSV files, one per
-sheet, same rows, same headers): lists are joined with "; ".
+sheet, same rows, same headers): lists are joined with "; ", other values keep their type.
+
+Cell types. CSV is text: booleans `true`/`false`, dates as in the data (`2022`,
+`2022-05`, `2022-05-03`). The xlsx file types its cells so that a spreadsheet sorts and
+filters them: ids are ALWAYS text (`4.10` never becomes 4.1, `4.1.1.2` never a date),
+counts are numbers, booleans are booleans, dates are dates. A partial date is stored as
+its first day (as it sorts, spec 6) with a number format that shows only what the data
+says: `2022` as `yyyy`, `2022-05` as `yyyy-mm`, a full date as `yyyy-mm-dd`. So the
+cell reads exactly like the CSV and a date filter still works. Every other text cell
+goes through `spreadsheet_cell` (formula neutralisation).
+
+CSV comes in two variants (`CsvStyle`): plain (UTF-8, `,`, LF) for tools and diffs, and
+`EXCEL` (UTF-8 with BOM, `;`, CRLF) that Excel and LibreOffice open in columns with a
+Belgian or Dutch locale, where `,` is the decimal separator. Same rows, same cells.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-from pathlib import Path
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ssw import dataset as d
@@ -60,6 +76,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 ID_COLUMNS = {"id", "plan", "parent", "theme", "themes", "platform", "target", "item", "items", "lead", "partners",
               "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation", "vervolg_van",
               "meeting"}
+#: columns holding counts: numbers in xlsx (`items` in `plans` counts, elsewhere it lists ids)
+COUNT_COLUMNS = {"plans": {"items", "with_data", "without_data", "realised", "progress_pct", "late",
+                           "past_due_no_data"}, "updates": {"line"}}
+#: columns holding a date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: date cells in xlsx
+DATE_COLUMNS = {"start", "end", "as_of", "due", "date", "last_update", "dropped", "follow_up", "done"}
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_FORMATS = {1: "yyyy", 2: "yyyy-mm", 3: "yyyy-mm-dd"}
 
 
 def _str(value: Any) -> str | None:
@@ -178,7 +201,7 @@ def to_json(data: dict[str, Any]) -> str:
 
 
 def _flat(column: str, value: Any) -> Any:
-    """One cell: lists joined with '; ', mappings as 'key=value', booleans lowercase."""
+    """One cell: lists joined with '; ', mappings as 'key=value'; other values as they are."""
     if value is None:
         return None
     if column == "focus":
@@ -189,8 +212,6 @@ def _flat(column: str, value: Any) -> Any:
         return "; ".join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
     return value
 
 
@@ -213,20 +234,46 @@ def tables(data: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], list[list[A
     return out
 
 
-def csv_text(headers: Sequence[str], rows: list[list[Any]]) -> str:
+@dataclass(frozen=True)
+class CsvStyle:
+    """How a CSV file is written: separator, line end, and whether it starts with a BOM."""
+
+    delimiter: str = ","
+    lineterminator: str = "\n"
+    bom: bool = False
+
+
+PLAIN = CsvStyle()
+#: `--excel`: what Excel and LibreOffice with a Belgian/Dutch locale open in columns
+EXCEL = CsvStyle(delimiter=";", lineterminator="\r\n", bom=True)
+
+
+def text_cell(value: Any) -> str:
+    """A value as CSV text: empty for none, booleans `true`/`false`, formulas neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return spreadsheet_cell(value if isinstance(value, str) else str(value))
+
+
+def csv_text(headers: Sequence[str], rows: list[list[Any]], style: CsvStyle = PLAIN) -> str:
     """CSV with formula cells neutralised (`spreadsheet_cell`). A row holding a carriage
-    return is fully quoted: Python's writer quotes only the line terminator it writes."""
+    return or a line feed is fully quoted, whatever the line terminator."""
     buf = io.StringIO()
-    plain = csv.writer(buf, lineterminator="\n")
-    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    if style.bom:
+        buf.write("\ufeff")
+    plain = csv.writer(buf, delimiter=style.delimiter, lineterminator=style.lineterminator)
+    quoted = csv.writer(buf, delimiter=style.delimiter, lineterminator=style.lineterminator,
+                        quoting=csv.QUOTE_ALL)
     plain.writerow(headers)
     for row in rows:
-        cells = ["" if v is None else spreadsheet_cell(v) for v in row]
-        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else plain).writerow(cells)
+        cells = [text_cell(v) for v in row]
+        (quoted if any("\r" in c or "\n" in c for c in cells) else plain).writerow(cells)
     return buf.getvalue()
 
 
-def write_csv_dir(data: dict[str, Any], folder: Path) -> list[Path]:
+def write_csv_dir(data: dict[str, Any], folder: Path, style: CsvStyle = PLAIN) -> list[Path]:
     """One `<sheet>.csv` per xlsx sheet in `folder` (created if its parent exists)."""
     if folder.exists() and not folder.is_dir():
         raise SswError("err.out-path", exit_code=2, path=str(folder), reason="not a folder")
@@ -239,13 +286,36 @@ def write_csv_dir(data: dict[str, Any], folder: Path) -> list[Path]:
     written = []
     for sheet, (headers, rows) in tables(data).items():
         path = folder / f"{sheet}.csv"
-        write_file(path, csv_text(headers, rows))
+        write_file(path, csv_text(headers, rows, style))
         written.append(path)
     return written
 
 
+def xlsx_cell(sheet: str, column: str, value: Any) -> tuple[Any, str | None]:
+    """(typed value, number format) of one xlsx cell: ids text, dates dates (a partial
+    date its first day, shown as `yyyy` or `yyyy-mm`), numbers and booleans as they are,
+    other text neutralised. The format is None for the default ("General")."""
+    if value is None:
+        return None, None
+    if column in COUNT_COLUMNS.get(sheet, ()) and isinstance(value, int):
+        return value, "0"
+    if column in ID_COLUMNS:
+        return spreadsheet_cell(str(value)), "@"
+    if isinstance(value, (bool, int, float)):
+        return value, None
+    text = str(value)
+    if column in DATE_COLUMNS and (m := _DATE.fullmatch(text)):
+        parts = [int(p) for p in m.groups() if p is not None]
+        try:
+            day = dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            return spreadsheet_cell(text), "@"
+        return day, _DATE_FORMATS[len(parts)]
+    return spreadsheet_cell(text), None
+
+
 def to_xlsx(data: dict[str, Any]) -> bytes:
-    """One sheet per level: bold header, autofilter, frozen top row, fitted widths."""
+    """One sheet per level: bold header, autofilter, frozen top row, fitted widths, typed cells."""
     try:
         from openpyxl import Workbook
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -261,18 +331,24 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
         ws.append(list(headers))
         for cell in ws[1]:
             cell.font = bold
+        widths = [len(h) for h in headers]
         for r_i, row in enumerate(rows, start=2):
-            for c_i, value in enumerate(row, start=1):
+            for c_i, raw in enumerate(row, start=1):
+                column = headers[c_i - 1]
+                value, number_format = xlsx_cell(sheet, column, raw)
+                if value is None:
+                    continue
                 if isinstance(value, str):
-                    value = spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 cell = ws.cell(row=r_i, column=c_i, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula ("=...") or a number
-                if headers[c_i - 1] in ID_COLUMNS:
-                    cell.number_format = "@"
-        for c_i, header in enumerate(headers, start=1):
-            longest = max([len(header)] + [len(str(r[c_i - 1])) for r in rows[:500] if r[c_i - 1] is not None])
-            ws.column_dimensions[get_column_letter(c_i)].width = max(8, min(longest + 2, 60))
+                if number_format:
+                    cell.number_format = number_format
+                shown = max(text_cell(raw).split("\n"), key=len)
+                widths[c_i - 1] = max(widths[c_i - 1], len(shown))
+        for c_i, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(c_i)].width = max(8, min(width + 2, 60))
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
     buf = io.BytesIO()

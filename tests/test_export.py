@@ -77,7 +77,23 @@ def test_csv_needs_a_folder(demo_root: Path) -> None:
 
 
 def read_csvs(folder: Path) -> dict[str, list[list[str]]]:
-    return {p.stem: list(csv.reader(io.StringIO(p.read_text(encoding="utf-8")))) for p in sorted(folder.glob("*.csv"))}
+    return {p.stem: list(csv.reader(io.StringIO(p.read_bytes().decode("utf-8"), newline="")))
+            for p in sorted(folder.glob("*.csv"))}
+
+
+DATE_SHOWN = {"yyyy": "%Y", "yyyy-mm": "%Y-%m", "yyyy-mm-dd": "%Y-%m-%d"}
+
+
+def shown(cell) -> str:
+    """An xlsx cell as a spreadsheet shows it, written like the CSV cell."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime(DATE_SHOWN[cell.number_format])
+    return str(value)
 
 
 def test_xlsx_holds_the_same_rows_as_the_csvs(demo_root: Path, tmp_path: Path) -> None:
@@ -92,8 +108,7 @@ def test_xlsx_holds_the_same_rows_as_the_csvs(demo_root: Path, tmp_path: Path) -
     assert wb.sheetnames == list(ex.SHEETS)
     for sheet in ex.SHEETS:
         ws = wb[sheet]
-        rows = [["" if v is None else ("true" if v is True else "false" if v is False else str(v)) for v in row]
-                for row in ws.iter_rows(values_only=True)]
+        rows = [[shown(c) for c in row] for row in ws.iter_rows()]
         assert rows == csvs[sheet], sheet
         assert all(cell.font.b for cell in ws[1]) and ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
         headers = [c.value for c in ws[1]]
@@ -105,6 +120,99 @@ def test_xlsx_holds_the_same_rows_as_the_csvs(demo_root: Path, tmp_path: Path) -
     themes = csvs["themes"]
     assert ["4.10", "ssw-2020-2024", "theme"] == themes[[r[0] for r in themes].index("4.10")][:3]
     assert len(csvs["updates"]) - 1 == len(load(find_root(str(demo_root))).data.updates)
+
+
+def test_xlsx_cells_are_typed(demo_root: Path, tmp_path: Path) -> None:
+    """Dates are dates (a partial date its first day, shown as far as the data goes),
+    counts numbers, booleans booleans, ids text; every column has a fitted width."""
+    from openpyxl import load_workbook
+
+    theme = demo_root.parents[1] / "plan" / "ssw-2020-2024" / "themes" / "4.6.yaml"
+    text = theme.read_text(encoding="utf-8")
+    theme.write_text(text.replace('due: "2022"', 'due: "2022-05"', 1), encoding="utf-8")  # 4.6.1.5
+    book = tmp_path / "typed.xlsx"
+    assert run(["export", "--root", str(demo_root), "--format", "xlsx", "--out", str(book)]).exit_code == 0
+    wb = load_workbook(book)
+
+    def rows(sheet: str) -> dict[str, dict]:
+        ws = wb[sheet]
+        headers = [c.value for c in ws[1]]
+        return {str(r[0].value): dict(zip(headers, r)) for r in ws.iter_rows(min_row=2)}
+
+    plan = rows("plans")["ssw-2020-2024"]
+    assert isinstance(plan["start"].value, dt.datetime) and plan["start"].value.date() == dt.date(2020, 1, 1)
+    exported = export_json(demo_root)["plans"][0]
+    for count in ("items", "with_data", "without_data", "realised", "progress_pct", "late", "past_due_no_data"):
+        assert type(plan[count].value) is int and plan[count].value == exported[count], count
+    assert plan["themes"].value.endswith("4.9; 4.10; 4.11")
+
+    themes = rows("themes")
+    assert "4.10" in themes and themes["4.10"]["id"].data_type == "s"
+    initiatives = rows("initiatives")
+    assert initiatives["4.1.1.2"]["id"].value == "4.1.1.2" and initiatives["4.1.1.2"]["parent"].value == "4.1.1"
+    year_due, month_due = initiatives["4.6.2.3"]["due"], initiatives["4.6.1.5"]["due"]
+    assert (year_due.value.date(), year_due.number_format) == (dt.date(2022, 1, 1), "yyyy")
+    assert (month_due.value.date(), month_due.number_format) == (dt.date(2022, 5, 1), "yyyy-mm")
+    flags = [r[c].value for r in initiatives.values() for c in ("stil", "te_laat", "past_due_no_data")]
+    assert flags and all(type(v) is bool for v in flags) and True in flags and False in flags
+    ws = wb["updates"]
+    headers = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        cells = dict(zip(headers, row))
+        assert isinstance(cells["date"].value, dt.datetime) and type(cells["line"].value) is int
+        assert isinstance(cells["item"].value, str) and cells["item"].data_type == "s"
+
+    for ws in wb.worksheets:
+        headers = [c.value for c in ws[1]]
+        widths = {h: ws.column_dimensions[c.column_letter].width for h, c in zip(headers, ws[1])}
+        assert all(8 <= w <= 62 for w in widths.values()), ws.title
+    items = wb["initiatives"]
+    widths = {c.value: items.column_dimensions[c.column_letter].width for c in items[1]}
+    longest_id = max(len(i) for i in initiatives)
+    assert widths["id"] == max(8, longest_id + 2) and widths["past_due_no_data"] == len("past_due_no_data") + 2
+    assert widths["title"] == 60 < max(len(r["title"].value) for r in initiatives.values())  # long text: bounded
+
+
+def read_excel_csvs(folder: Path) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
+def test_excel_csv_is_the_plain_csv_for_belgian_spreadsheets(demo_root: Path, tmp_path: Path) -> None:
+    """`--excel`: BOM, `;`, CRLF; read back with `;` it holds exactly the rows of the plain CSV."""
+    log = demo_root / "regions" / "antwerpen" / "updates" / "2023.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace(
+        "note: Online platform getest door tien sociaal werkers.", 'note: "a; b, c\\r\\nregel twee"', 1), encoding="utf-8")
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    assert run(["export", "--root", str(demo_root), "--format", "csv", "--out", str(plain)]).exit_code == 0
+    result = run(["export", "--root", str(demo_root), "--format", "csv", "--excel", "--out", str(excel)])
+    assert result.exit_code == 0, result.output
+    plain_rows, raw = read_csvs(plain), read_excel_csvs(excel)
+    assert sorted(raw) == sorted(plain_rows) == sorted(ex.SHEETS)
+    for sheet, data in raw.items():
+        assert data.startswith(b"\xef\xbb\xbf"), sheet
+        text = data.decode("utf-8-sig")
+        header, _, _ = text.partition("\r\n")
+        assert header == ";".join(plain_rows[sheet][0]) and "\n" not in header, sheet
+        assert list(csv.reader(io.StringIO(text, newline=""), delimiter=";")) == plain_rows[sheet], sheet
+    assert any(r[6] == "a; b, c\r\nregel twee" for r in plain_rows["updates"])
+
+
+@pytest.mark.parametrize("excel", [[], ["--excel"]], ids=["plain", "excel"])
+def test_csv_variants_neutralise_formula_cells(demo_root: Path, tmp_path: Path, excel: list[str]) -> None:
+    log = demo_root / "regions" / "antwerpen" / "updates" / "2023.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace(
+        "note: Online platform getest door tien sociaal werkers.", "note: =1+1;@SUM(A1)", 1), encoding="utf-8")
+    out = tmp_path / "csv"
+    assert run(["export", "--root", str(demo_root), "--format", "csv", *excel, "--out", str(out)]).exit_code == 0
+    text = (out / "updates.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";" if excel else ","))
+    assert any(r["note"] == "'=1+1;@SUM(A1)" for r in rows)
+    assert not any(v.startswith(("=", "+", "@", "\t", "\r")) for r in rows for v in r.values() if v)
+
+
+def test_excel_goes_with_csv_only(demo_root: Path) -> None:
+    result = run(["export", "--root", str(demo_root), "--format", "xlsx", "--excel"])
+    assert result.exit_code == 2 and "--excel" in result.stderr and "Traceback" not in result.output
 
 
 def test_xlsx_never_writes_formulas(demo_root: Path, tmp_path: Path) -> None:

@@ -240,3 +240,31 @@ def test_export_names_each_plans_predecessor_as_plans_does(repo: Path) -> None:
     assert ssw(repo, "export", "--format", "csv", "--out", str(out)).exit_code == 0
     header, *rows = (out / "plans.csv").read_text(encoding="utf-8").splitlines()
     assert "follows" in header.split(",") and any(row.startswith(f"{NEW},") and f",{OLD}," in row for row in rows)
+
+
+def test_history_lines_keep_a_space_before_the_author(repo: Path) -> None:
+    """`show` of a carried item lists the old plan's history: status, a dash, the author."""
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    for width in ("100", "60"):
+        shown = ssw(repo, "show", "4.8.2.1", env={"COLUMNS": width})
+        assert shown.exit_code == 0, shown.output
+        history = [line for line in shown.stdout.splitlines() if "antwerpen" in line and "—" in line]
+        assert history, shown.stdout
+        assert all(re.search(r"\w — \S", line) for line in history), history
+
+
+def test_final_evaluation_does_not_contradict_a_late_update(repo: Path) -> None:
+    """An update for the old period recorded after the successor was made (4.8.2.1
+    gerealiseerd in november 2024) shows in the status column; the section's sentence does
+    not claim every listed item was unfinished at the end."""
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    late = ssw(repo, "record", "4.8.2.1", "--region", "brussel", "--status", "gerealiseerd", "--date", "2024-11-20",
+               "--note", "laat geregistreerd")
+    assert late.exit_code == 0, late.output
+    for lang, claim in (("nl", "die op het einde van dit plan niet gerealiseerd"), ("en", "that were not realised or dropped at this plan's end")):
+        report = ssw(repo, "--lang", lang, "report", "--plan", OLD, "--kind", "eindevaluatie", "--out", "-")
+        assert report.exit_code == 0, report.output
+        section = report.stdout.split(f"{NEW}:4.8.2.1")[0].rsplit("## ", 1)[-1]
+        assert claim not in section
+        row = next(line for line in report.stdout.splitlines() if line.startswith("| 4.8.2.1 |") and NEW in line)
+        assert "✔" in row

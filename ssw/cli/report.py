@@ -114,6 +114,7 @@ def export(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=h("opt.export-format"))] = "json",
     out: Annotated[Optional[str], typer.Option("--out", help=h("opt.export-out"), show_default=False)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help=h("opt.export-excel"))] = False,
     plan: PlanOpt = None,
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -125,11 +126,13 @@ def export(
     choice(format, ex.FORMATS, "--format")
     if format == "csv" and (out is None or out == "-"):
         raise SswError("err.csv-needs-out", exit_code=2)
+    if excel and format != "csv":
+        raise SswError("err.excel-needs-csv", exit_code=2)
     with _busy(t("report.exporting", lang_)) if format != "json" else nullcontext():
         loaded = load_data(root_)
         data = ex.build_export(loaded, root_, plan_option(loaded.data, plan))
     if format == "csv":
-        written = ex.write_csv_dir(data, Path(out or ".").expanduser())
+        written = ex.write_csv_dir(data, Path(out or ".").expanduser(), ex.EXCEL if excel else ex.PLAIN)
         typer.echo(t("out.export-written", lang_, path=f"{written[0].parent} ({len(written)} CSV)"), err=True)
         return
     content: str | bytes = ex.to_json(data) if format == "json" else ex.to_xlsx(data)

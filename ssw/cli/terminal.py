@@ -423,8 +423,9 @@ def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
         u = rec.update
         head = f"  {format_date(u.date, lang)}  {rec.platform}  "
         label = f"{SYMBOLS[u.status.value]} {t('status.' + u.status.value, lang)}"
-        who = f" — {u.author}" if u.author else ""
-        out.line(head, (label, COLOURS[u.status.value]), _short(who, out.width - len(head) - len(label)))
+        # fit() joins whitespace, so the space before the dash stays outside it
+        who = " " + _short(f"— {u.author}", out.width - len(head) - len(label) - 1) if u.author else ""
+        out.line(head, (label, COLOURS[u.status.value]), who)
         if u.note:
             out.wrap(u.note, indent="      ")
         if u.basis:

@@ -60,6 +60,48 @@ def _data_first(base: type) -> type:
     return DataFirst
 
 
+#: Bounds for a data root's own templates (they run sandboxed): loop steps over `range`,
+#: length of a text or list built with `*`, size of the rendered document.
+MAX_RANGE_STEPS = 1_000_000
+MAX_SEQUENCE = 1_000_000
+MAX_OUTPUT = 50_000_000
+
+
+def _bounded(base: type, lang: str) -> type:
+    """The sandbox with limits, so that a template from a data repository cannot run
+    for ever or fill the memory: `range` counts every step it hands out, `*` and `**`
+    refuse results past the limits. Past a limit: a SecurityError with the limit named."""
+    from jinja2.sandbox import SecurityError
+
+    class Bounded(base):  # type: ignore[misc,valid-type]
+        intercepted_binops = frozenset(["*", "**"])
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            steps = [0]
+
+            def bounded_range(*args: int) -> range:
+                r = range(*args)
+                steps[0] += len(r)
+                if steps[0] > MAX_RANGE_STEPS:
+                    raise SecurityError(t("report.template-limit-steps", lang, limit=MAX_RANGE_STEPS))
+                return r
+
+            self.globals["range"] = bounded_range
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, (int, float)) and isinstance(left, (int, float)):
+                if abs(right) > 64 and abs(left) > 1:
+                    raise SecurityError(t("report.template-limit-size", lang, limit=MAX_SEQUENCE))
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_SEQUENCE:
+                        raise SecurityError(t("report.template-limit-size", lang, limit=MAX_SEQUENCE))
+            return super().call_binop(context, operator, left, right)
+
+    return Bounded
+
+
 def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
@@ -67,7 +109,7 @@ def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     loaders = [FileSystemLoader(str(p), encoding="utf-8") for p in templates_dirs if Path(p).is_dir()]
     # A templates folder may come with a data repository: sandbox it. Our own templates
     # need no sandbox, and rendering without it is about a tenth faster.
-    env_class = _data_first(SandboxedEnvironment if loaders else Environment)
+    env_class = _data_first(_bounded(SandboxedEnvironment, lang) if loaders else Environment)
     env = env_class(
         loader=ChoiceLoader([*loaders, _package_loader()]),
         undefined=StrictUndefined,
@@ -100,7 +142,7 @@ def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path]
     name = template_name(data["kind"], fmt)
     env = environment(templates_dirs, data["lang"])
     try:
-        text = env.get_template(name).render(**data)
+        text = _render_bounded(env.get_template(name), data)
     except TemplateSyntaxError as exc:
         where = f"{exc.name or exc.filename or name}:{exc.lineno}"
         raise SswError("err.template", name=where, reason=exc.message or str(exc)) from None
@@ -111,6 +153,19 @@ def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path]
     if fmt == "md":  # tidy whitespace only: trailing spaces, runs of blank lines
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).lstrip("\n")
     return text.rstrip("\n") + "\n"
+
+
+def _render_bounded(template: Any, data: dict[str, Any]) -> str:
+    """Render, stopping once the document passes MAX_OUTPUT characters."""
+    from jinja2.sandbox import SecurityError
+
+    parts, size = [], 0
+    for part in template.generate(**data):
+        size += len(part)
+        if size > MAX_OUTPUT:
+            raise SecurityError(t("report.template-limit-output", data["lang"], limit=MAX_OUTPUT))
+        parts.append(part)
+    return "".join(parts)
 
 
 def _template_frame(exc: BaseException) -> str | None:
