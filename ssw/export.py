@@ -75,10 +75,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 #: columns holding ids: written as text cells in xlsx
 ID_COLUMNS = {"id", "plan", "parent", "theme", "themes", "platform", "target", "item", "items", "lead", "partners",
               "milestone", "milestones", "speerpunten", "krachtlijnen", "bodies", "chair_organisation", "vervolg_van",
-              "meeting"}
+              "meeting", "follows"}
 #: columns holding counts: numbers in xlsx (`items` in `plans` counts, elsewhere it lists ids)
 COUNT_COLUMNS = {"plans": {"items", "with_data", "without_data", "realised", "progress_pct", "late",
-                           "past_due_no_data"}, "updates": {"line"}}
+                           "past_due_no_data", "carried"}, "updates": {"line"}}
 #: columns holding a date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: date cells in xlsx
 DATE_COLUMNS = {"start", "end", "as_of", "due", "date", "last_update", "dropped", "follow_up", "done"}
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

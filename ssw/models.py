@@ -137,6 +137,16 @@ class Milestone(Strict):
     text: Text = ""
 
 
+class Task(Strict):
+    """A task the plan gives a level of its governance (chapter 3): `vlaams` for the
+    Vlaams Platform, `regionaal` for every regional platform."""
+
+    level: Literal["vlaams", "regionaal"]
+    title: Title
+    text: Text = ""
+    items: list[Text] = []
+
+
 class Variant(Strict):
     goal: str
     title: Title | None = None
@@ -190,6 +200,7 @@ class PlanFile(Strict):
     impactdomeinen: list[Impactdomein] = []
     speerpunten: list[Speerpunt] = []
     milestones: list[Milestone] = []
+    tasks: list[Task] = []
     goals: list[Goal] = []
     actions: list[SamAction] = []
     contributions: list[Contribution] = []

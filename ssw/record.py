@@ -25,11 +25,11 @@ import yaml
 
 from ssw import dataset as d
 from ssw import models as m
+from ssw.atomic import remove_stale_temps as _remove_stale_temps
+from ssw.atomic import write_atomic
 from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
-from ssw.atomic import remove_stale_temps as _remove_stale_temps
-from ssw.atomic import write_atomic
 from ssw.root import Root
 
 LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds
@@ -219,10 +219,8 @@ def _newline(raw: bytes) -> str:
 def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str],
              header: str, extra: Sequence[Problem]) -> _Prepared:
     from ssw.loader import locate_all
-    from ssw.yamlfile import decode
-
     from ssw.safepath import NotRegular, read_regular, write_target
-    from ssw.yamlfile import MAX_FILE_BYTES
+    from ssw.yamlfile import MAX_FILE_BYTES, decode
 
     write_target(root.path, rel)  # no link on the way, a regular writable file or none
     path = root.path / rel

@@ -3,19 +3,18 @@ kept, notes that read back exactly, and every refusal leaving the files untouche
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_real_root, run, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_real_root, run, write
 from ssw import record as core
 from ssw.yamlfile import parse
 

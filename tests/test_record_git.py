@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_real_root, run
 
+from conftest import REPO, copy_real_root, run
 from ssw import gitutil
 from ssw.yamlfile import parse
 
