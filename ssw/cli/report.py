@@ -57,7 +57,7 @@ def report(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
-    audience: Annotated[Optional[str], typer.Option("--audience", help=h("opt.report-audience"), show_default=False)] = None,
+    audience: Annotated[str | None, typer.Option("--audience", help=h("opt.report-audience"), show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", help=h("opt.report-format"))] = "md",
     out: OutOpt = None,
     templates: Annotated[str | None, typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
