@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run, write
 
+from conftest import run, write
 from ssw.i18n import t
 
 EVALUATIONS = "regions/vlaanderen/evaluations.yaml"

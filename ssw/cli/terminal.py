@@ -18,6 +18,15 @@ def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = 
         print(problem.format(lang), file=out)
 
 
+def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream: IO[str] | None = None) -> None:
+    """`ssw: --status: ...`: a wrong value on the command line, named by its option."""
+    out = stream or sys.stdout
+    for option, problem in options:
+        hint = problem.hint(lang)
+        text = f"ssw: {option}: {problem.message(lang)}"
+        print(f"{text} ({hint})" if hint else text, file=out)
+
+
 def print_validation(loaded: Any, lang: str, fmt: str) -> None:
     problems = loaded.problems
     if fmt == "gitlab":
@@ -39,7 +48,9 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
-        print_problems(problems, lang)
+        from dataclasses import replace
+
+        print_problems([replace(p, path=loaded.root.shown(p.path)) for p in problems], lang)
     if problems:
         files = tn("n.files", len({p.path for p in problems}), lang)
         print(t("out.problem-count", lang, count=len(problems), files=files))
@@ -202,7 +213,10 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     if active:
         out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
     fig = rep.figures
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    # how many items have data is said once, first, and stands out when most have none
+    mostly_unknown = fig.without_data and fig.without_data * 2 >= fig.items
+    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
+             style="yellow" if mostly_unknown else "")
     out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     if rep.carried.total:
@@ -210,9 +224,6 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
         key = "st.carried" if new_items else "st.carried-all"
         out.wrap(t(key, lang, carried=rep.carried.total, old=", ".join(rep.carried_from), new=new_items,
                    parts=_count_parts(rep.carried, lang)))
-    unknown = rep.totals.by_status["onbekend"]
-    if unknown and unknown * 2 >= rep.totals.total:
-        out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
     out.blank()
     headers = ([t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
                + [t("st.col.data", lang)])
@@ -302,6 +313,17 @@ def item_line(out: Out, item: Any, status: str, detail: str) -> None:
         return
     out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, max(10, out.width - len(head) - 2))}")
     out.wrap(detail, indent=" " * (len(head) + 2), style="dim")
+
+
+def _head_line(out: Out, head: str, status: str, text: str) -> None:
+    """`head ▶ text…` on one line, the text cut to fit; when a long id leaves no room for
+    it, the text goes on its own line below, so no line is wider than the terminal."""
+    room = out.width - len(head) - 3
+    if room >= 10:
+        out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(text, room)}")
+        return
+    out.line(head.rstrip() + " ", (SYMBOLS[status], COLOURS[status]))
+    out.line("      " + _short(text, max(10, out.width - 6)))
 
 
 def status_csv(rep: Any) -> str:
@@ -473,6 +495,14 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
                 out.wrap(task.text, indent="    ", style="dim")
             for sub in task.items:
                 _bullet(out, "    * ", sub)
+    obligations = [ob for ob in (plan.file.obligations if plan else []) if ob.level == p.level]
+    if obligations:
+        out.blank()
+        out.line((t("show.obligations", lang, plan=plan.id), "bold"))
+        for ob in obligations:
+            _bullet(out, "  - ", f"{t('obligation.every.' + ob.every, lang)}: {ob.text}")
+            if ob.basis:
+                out.wrap(f"{t('show.inferred', lang)}: {ob.basis}", indent="    ", style="dim")
     for body in p.bodies:
         out.blank()
         out.line((body.name, "bold"))
@@ -485,7 +515,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
         out.blank()
         out.line((t("kind.regional-action", lang).capitalize(), "bold"))
         for s in region.own_actions:
-            out.line(f"  {s.item.id:<20} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, out.width - 25)}")
+            _head_line(out, f"  {s.item.id:<20} ", s.status, s.item.title)
     out.blank()
     out.line((t("show.history", lang), "bold"))
     recs = lookup.platform_updates(ds, platform_id)
@@ -494,7 +524,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     for rec in recs:
         u = rec.update
         head = f"  {format_date(u.date, lang):<18} {u.target:<14} "
-        out.line(head, (SYMBOLS[u.status.value], COLOURS[u.status.value]), f" {_short(u.note, max(10, out.width - len(head) - 3))}")
+        _head_line(out, head, u.status.value, u.note)
     out.flush()
 
 
@@ -691,6 +721,9 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
     quiet = cov.quiet_speerpunten()
     if quiet:
         out.wrap(t("cov.quiet-speerpunten", lang, ids=", ".join(ln.id for ln in quiet)), indent="  ", style="red")
+    no_data = cov.no_data_speerpunten()
+    if no_data:
+        out.wrap(t("cov.no-data-speerpunten", lang, ids=", ".join(ln.id for ln in no_data)), indent="  ", style="dim")
     for ln in cov.speerpunten:
         if ln.total and ln.gaps:
             out.wrap(f"{ln.id}: " + t("cov.nothing-in", lang, platforms=", ".join(ln.gaps)), indent="  ")
@@ -700,7 +733,7 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
             by_platform.setdefault(p, []).append(theme)
         for p, themes in by_platform.items():
             out.wrap(t("cov.focus-gap", lang, platform=p, year=cov.year, themes=", ".join(themes)), indent="  ", style="yellow")
-    if not quiet and not cov.focus_gaps and not any(ln.gaps for ln in cov.speerpunten):
+    if not quiet and not no_data and not cov.focus_gaps and not any(ln.gaps for ln in cov.speerpunten):
         out.line("  " + t("st.none", lang))
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
@@ -771,6 +804,9 @@ def print_agenda(ag: Any, lang: str) -> None:
     section("ag.quiet-speerpunten", len(quiet_sp), year=ag.year)
     for ln in quiet_sp:
         out.line(f"  ★ {ln.id:<18} ", (fit(ln.title, max(10, out.width - 23)).rstrip(), "dim"))
+    no_data_sp = ag.coverage.no_data_speerpunten() if ag.coverage else []
+    if no_data_sp:
+        out.wrap(t("ag.no-data-speerpunten", lang, ids=", ".join(ln.id for ln in no_data_sp)), indent="  ", style="dim")
     section("ag.signals", len(ag.open_signals))
     for e in ag.open_signals:
         head = f"  {e.model.date!s:<10} {e.platform:<16} "

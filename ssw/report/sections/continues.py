@@ -1,7 +1,7 @@
-"""Eindevaluatie: what continues. The items neither realised nor dropped at the plan's
-end, per theme (by id: each is listed with its title under its theme), and where a
-successor plan carries an item on (`vervolg_van`, data of `ssw.plans.continuing`), the
-plan and id it continues under."""
+"""Eindevaluatie: what continues. The items a successor plan carries on (`vervolg_van`,
+data of `ssw.plans.continuing`) in one table with their status at the end and the id they
+continue under; the other items neither realised nor dropped at the plan's end, per
+theme. Each item is listed once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ssw import plans
 from ssw import status as st
 from ssw.ids import natural_key
 from ssw.report.context import ReportContext
+from ssw.report.plain import status_ref
 from ssw.symbols import SYMBOLS
 
 
@@ -18,21 +19,26 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     successors: dict[str, list[str]] = {}
     for old, new in plans.continuing(ctx.ds, ctx.plan.id):
         successors.setdefault(old.id, []).append(f"{new.plan}:{new.id}")
-    themes = []
+    themes, carried_rows = [], []
     total = 0
     for row in ctx.report.rows:
         open_ = [s for s in row.states if s.status not in st.FINAL]
-        if not open_:
-            continue
         total += len(open_)
-        themes.append({"id": row.item.id, "title": row.item.title,
-                       "refs": [{"id": s.item.id, "status": s.status, "symbol": SYMBOLS[s.status],
-                                 "successors": sorted(successors.get(s.item.id, []))}
-                                for s in sorted(open_, key=lambda s: natural_key(s.item.id))]})
-    carried = sum(1 for th in themes for r in th["refs"] if r["successors"])
+        # carried on: listed once, in the successor table, whatever its status at the end
+        # (an update recorded late may have realised it after all)
+        carried_rows += [{"id": s.item.id, "title": s.item.title, **status_ref(s.status, ctx.lang),
+                          "successors": sorted(successors[s.item.id])}
+                         for s in row.states if s.item.id in successors]
+        left = [s for s in open_ if s.item.id not in successors]
+        if left:
+            themes.append({"id": row.item.id, "title": row.item.title,
+                           "refs": [{"id": s.item.id, "status": s.status, "symbol": SYMBOLS[s.status]}
+                                    for s in sorted(left, key=lambda s: natural_key(s.item.id))]})
+    carried_rows.sort(key=lambda r: natural_key(r["id"]))
+    carried = len(carried_rows)
     successor_plans = sorted({ref.partition(":")[0] for refs in successors.values() for ref in refs},
                              key=lambda p: ctx.ds.plans[p].start if p in ctx.ds.plans else ctx.plan.end)
-    return {"total": total, "themes": themes, "carried": carried,
+    return {"total": total, "themes": themes, "carried": carried, "carried_rows": carried_rows,
             "successor_plans": [_plan(ctx, p, sum(1 for refs in successors.values() for r in refs
                                                  if r.partition(":")[0] == p)) for p in successor_plans]}
 
