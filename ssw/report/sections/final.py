@@ -51,6 +51,7 @@ def _subject_label(ctx: ReportContext, x: Any) -> dict[str, str]:
         return {"kind": field, **ctx.item_ref(ref)}
     if field == "platform":
         return {"kind": field, "id": ref, "title": ctx.platform_name(ref)}
-    pool = {"speerpunt": ctx.plan.file.speerpunten, "krachtlijn": ctx.plan.file.krachtlijnen,
-            "impactdomein": ctx.plan.file.impactdomeinen}[field]
+    pools: dict[str, list[Any]] = {"speerpunt": ctx.plan.file.speerpunten, "krachtlijn": ctx.plan.file.krachtlijnen,
+            "impactdomein": ctx.plan.file.impactdomeinen}
+    pool = pools[field]
     return {"kind": field, "id": ref, "title": next((p.title for p in pool if p.id == ref), ref)}

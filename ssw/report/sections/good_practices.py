@@ -4,6 +4,7 @@ geschoven worden? Wat zijn de kritische succesfactoren?")."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ssw.ids import natural_key
@@ -19,6 +20,11 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
         out.append({"id": s.id, "title": s.title, "text": s.text, "platform": e.platform,
                     "platform_name": ctx.platform_name(e.platform), "date": ctx.date(s.date),
                     "themes": [ctx.theme_ref(r) for r in s.themes],
-                    "items": [ctx.item_ref(*reversed(ctx.ds.plan_of_ref(r, s.date.first))) for r in s.items],
+                    "items": [_item(ctx, r, s.date.first) for r in s.items],
                     "waarom": s.waarom, "factors": list(s.kritische_succesfactoren)})
     return out
+
+
+def _item(ctx: ReportContext, ref: str, day: dt.date) -> dict[str, str]:
+    plan_id, item_id = ctx.ds.plan_of_ref(ref, day)
+    return ctx.item_ref(item_id, plan_id)

@@ -17,7 +17,7 @@ MAX_LISTED = 12
 
 def build(ctx: ReportContext) -> dict[str, Any]:
     before_day = dt.date(ctx.year - 1, 12, 31)
-    moved = []
+    moved: list[dict[str, Any]] = []
     if before_day >= ctx.plan.start:
         before = st.item_states(ctx.ds, before_day, ctx.stale_months)
         touched = {r.item for r in ctx.updates_in(ctx.window) if r.item}
