@@ -147,6 +147,20 @@ class Task(Strict):
     items: list[Text] = []
 
 
+class Obligation(Strict):
+    """Something the plan asks of a level of its governance again and again (chapters 3
+    and 5): the chairs' yearly planning, the yearly overview at the stuurgroep, the
+    follow-up of the speerpunten. `text` is the plan's sentence, word for word; `every`
+    how often the plan says it recurs; `basis` why, where that is a reading."""
+
+    id: Slug
+    level: Literal["vlaams", "regionaal"]
+    every: Literal["jaarlijks", "geregeld"]
+    text: Text
+    source: Text = ""  # where in the plan (chapter/section)
+    basis: Text = ""
+
+
 class Variant(Strict):
     goal: str
     title: Title | None = None
@@ -201,6 +215,7 @@ class PlanFile(Strict):
     speerpunten: list[Speerpunt] = []
     milestones: list[Milestone] = []
     tasks: list[Task] = []
+    obligations: list[Obligation] = []
     goals: list[Goal] = []
     actions: list[SamAction] = []
     contributions: list[Contribution] = []

@@ -476,6 +476,14 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
                 out.wrap(task.text, indent="    ", style="dim")
             for sub in task.items:
                 _bullet(out, "    * ", sub)
+    obligations = [ob for ob in (plan.file.obligations if plan else []) if ob.level == p.level]
+    if obligations:
+        out.blank()
+        out.line((t("show.obligations", lang, plan=plan.id), "bold"))
+        for ob in obligations:
+            _bullet(out, "  - ", f"{t('obligation.every.' + ob.every, lang)}: {ob.text}")
+            if ob.basis:
+                out.wrap(f"{t('show.inferred', lang)}: {ob.basis}", indent="    ", style="dim")
     for body in p.bodies:
         out.blank()
         out.line((body.name, "bold"))
