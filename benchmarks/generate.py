@@ -92,16 +92,7 @@ PROVINCES = {
 STATUSES = [("lopend", 40), ("gerealiseerd", 25), ("gepland", 20), ("uitgesteld", 10), ("geschrapt", 5)]
 
 # Letters only, so every generated sentence is a safe plain YAML scalar.
-WORDS = (
-    "sociaal werk werkers praktijk beleid samenleving opleiding netwerk regio platform lokaal bestuur "
-    "rechten grondrechten toegang kwetsbare personen gezinnen jongeren buurt wijk eerstelijn onthaal "
-    "armoede wonen gezondheid onderwijs digitale drempels samenwerking partners vorming intervisie "
-    "lerend traject inspiratie goede praktijken knelpunten signalen evaluatie impact verbinding dialoog "
-    "participatie ervaringsdeskundigen vrijwilligers organisaties steunpunt hogeschool lectoren studenten "
-    "onderzoek methodiek inventaris bijeenkomst studiedag conferentie stuurgroep kerngroep agenda thema "
-    "versterken ondersteunen verspreiden ontwikkelen verkennen bundelen brengen zetten maken delen bouwen "
-    "samen verder concreet structureel regionaal vlaams breed nieuw gedeeld duurzaam"
-).split()
+WORDS = ["sociaal", "werk", "werkers", "praktijk", "beleid", "samenleving", "opleiding", "netwerk", "regio", "platform", "lokaal", "bestuur", "rechten", "grondrechten", "toegang", "kwetsbare", "personen", "gezinnen", "jongeren", "buurt", "wijk", "eerstelijn", "onthaal", "armoede", "wonen", "gezondheid", "onderwijs", "digitale", "drempels", "samenwerking", "partners", "vorming", "intervisie", "lerend", "traject", "inspiratie", "goede", "praktijken", "knelpunten", "signalen", "evaluatie", "impact", "verbinding", "dialoog", "participatie", "ervaringsdeskundigen", "vrijwilligers", "organisaties", "steunpunt", "hogeschool", "lectoren", "studenten", "onderzoek", "methodiek", "inventaris", "bijeenkomst", "studiedag", "conferentie", "stuurgroep", "kerngroep", "agenda", "thema", "versterken", "ondersteunen", "verspreiden", "ontwikkelen", "verkennen", "bundelen", "brengen", "zetten", "maken", "delen", "bouwen", "samen", "verder", "concreet", "structureel", "regionaal", "vlaams", "breed", "nieuw", "gedeeld", "duurzaam"]
 
 
 def sentence(rng: random.Random, lo: int = 6, hi: int = 16) -> str:

@@ -24,9 +24,9 @@ from typing import Any
 from ssw import dataset as d
 from ssw.coverage import Coverage, coverage
 from ssw.dates import PartialDate, months_before, months_between
+from ssw.figures import Figures, figures_dict, headline
 from ssw.ids import natural_key
 from ssw.obligations import Cell, Obligations, obligations, obligations_dict
-from ssw.figures import Figures, figures_dict, headline
 from ssw.status import default_as_of, item_states
 
 STALE_AFTER = 12

@@ -337,13 +337,14 @@ def compare(start: Snapshot, end: Snapshot) -> Changes:
     a, b = start.data, end.data
     as_of = max(start.point.date, end.point.date)
     changes = Changes(start.point, end.point, as_of, [], [], [], [], [], [], {"since": start.problems, "until": end.problems}, {})
-    for (plan, item_id), item in b.items.items():
-        if item.kind == "theme":
-            changes.theme_titles[item_id] = item.title
+    for (_, item_id), theme_item in b.items.items():
+        if theme_item.kind == "theme":
+            changes.theme_titles[item_id] = theme_item.title
 
     before, after = item_states(a, as_of, STALE_MONTHS), item_states(b, as_of, STALE_MONTHS)
-    for key, state in after.items():
-        old = before.get(key)
+    data: dict[str, Any]
+    for item_key, state in after.items():
+        old = before.get(item_key)
         item = state.item
         for platform in sorted(set(state.platforms) | set(old.platforms if old else ())):
             was = old.platforms[platform].status if old and platform in old.platforms else UNKNOWN
@@ -363,22 +364,23 @@ def compare(start: Snapshot, end: Snapshot) -> Changes:
         if seen[key]:
             seen[key] -= 1
             continue
-        item = b.items.get(rec.item) if rec.item else None
+        target_item = b.items.get(rec.item) if rec.item else None
         u = rec.update
         data = {"date": str(u.date), "target": u.target, "status": u.status.value, "note": u.note, "author": u.author}
-        changes.updates.append(Change("update", rec.platform, theme_of(b, item), item.id if item else u.target,
-                                      item.plan if item else "", item.title if item else "", data, rec.path, rec.line))
+        changes.updates.append(Change("update", rec.platform, theme_of(b, target_item), target_item.id if target_item else u.target,
+                                      target_item.plan if target_item else "", target_item.title if target_item else "",
+                                      data, rec.path, rec.line))
 
     old_actions = {i.id: i for i in a.items.values() if i.kind == "regional-action"}
-    for item in (i for i in b.items.values() if i.kind == "regional-action"):
-        prev = old_actions.get(item.id)
-        data = {"date": str(item.date) if item.date else None, "themes": list(item.themes), "dropped": item.dropped is not None,
-                "dropped_on": str(item.dropped) if item.dropped else None}
-        plat = item.platform or ""
+    for action in (i for i in b.items.values() if i.kind == "regional-action"):
+        prev = old_actions.get(action.id)
+        data = {"date": str(action.date) if action.date else None, "themes": list(action.themes), "dropped": action.dropped is not None,
+                "dropped_on": str(action.dropped) if action.dropped else None}
+        plat = action.platform or ""
         if prev is None:
-            changes.actions_added.append(Change("action-added", plat, theme_of(b, item), item.id, item.plan, item.title, data, item.path))
-        elif item.dropped and not prev.dropped:
-            changes.actions_dropped.append(Change("action-dropped", plat, theme_of(b, item), item.id, item.plan, item.title, data, item.path))
+            changes.actions_added.append(Change("action-added", plat, theme_of(b, action), action.id, action.plan, action.title, data, action.path))
+        elif action.dropped and not prev.dropped:
+            changes.actions_dropped.append(Change("action-dropped", plat, theme_of(b, action), action.id, action.plan, action.title, data, action.path))
 
     old_signals = {(e.platform, e.model.id) for e in a.signals}
     for e in b.signals:

@@ -162,8 +162,8 @@ class Dataset:
 
     def plan_of_ref(self, ref: str, when: dt.date | None = None) -> tuple[str | None, str]:
         if ":" in ref:
-            plan, _, item = ref.partition(":")
-            return plan, item
+            plan_id, _, item = ref.partition(":")
+            return plan_id, item
         holders = [p for (p, _) in self.by_id.get(ref, ()) if p in self.plans]
         if not holders:
             plan = self.default_plan(when)
@@ -259,8 +259,8 @@ def add_plan(ds: Dataset, plan_file: m.PlanFile, path: str) -> None:
             themes=tuple(action.themes), lead=action.lead, partners=tuple(action.partners),
             vervolg_van=action.vervolg_van, basis=action.basis, path=path, loc=("actions", i),
         )
-        for goal in action.goals:
-            parent = ds.items.get((plan.id, goal))
+        for goal_id in action.goals:
+            parent = ds.items.get((plan.id, goal_id))
             if parent is not None:
                 parent.children.append(action.id)
     for i, contribution in enumerate(plan_file.contributions):

@@ -8,7 +8,6 @@ then look up line/column for problems that have none yet.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,7 +138,8 @@ def validate(kind: str, data: Any, rel: str) -> tuple[Any, list[Problem]]:
         return _adapter(model).validate_python(data), []
     except ValidationError:
         pass
-    good, problems = [], []
+    good: list[BaseModel | None] = []
+    problems: list[Problem] = []
     for index, entry in enumerate(data):
         try:
             good.append(model.model_validate(entry))
@@ -379,13 +379,13 @@ def _plan_duplicates(plan: m.PlanFile, rel: str) -> list[Problem]:
               ("goals", "actions", "contributions")]
     for fields in groups:
         seen: dict[str, str] = {}
-        for field in fields:
-            for i, entry in enumerate(getattr(plan, field)):
+        for name in fields:
+            for i, entry in enumerate(getattr(plan, name)):
                 if entry.id in seen:
                     problems.append(Problem(rel, "duplicate-id", {"id": entry.id, "other": f"{rel}, {seen[entry.id]}"},
-                                            loc=(field, i, "id")))
+                                            loc=(name, i, "id")))
                 else:
-                    seen[entry.id] = f"{field} #{i + 1}"
+                    seen[entry.id] = f"{name} #{i + 1}"
     return problems
 
 

@@ -4,7 +4,7 @@ The rendered entry is appended to the file's *original bytes* (comments, quoting
 line endings and a BOM all stay); the whole resulting text is parsed and validated,
 with the cross-file checks that concern that file, *before* it replaces the old file.
 The replace is atomic (temp file in the same folder, fsync, `os.replace`) and the
-read-validate-replace runs under a lock on a separate file `.<name>.lock`, so two
+read-validate-replace runs under a lock kept in ssw's cache folder (see `lock_path`), so two
 `ssw record` at once both land. A file that does not validate now is never touched.
 
 Test-only hook: when SSW_TEST_PAUSE_BEFORE_REPLACE is set to a number of seconds, the
@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ssw import dataset as d
 from ssw import models as m
+from ssw.atomic import remove_stale_temps as _remove_stale_temps
+from ssw.atomic import write_atomic
 from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
-from ssw.atomic import remove_stale_temps as _remove_stale_temps
-from ssw.atomic import write_atomic
 from ssw.root import Root
 
 LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds
@@ -219,10 +221,8 @@ def _newline(raw: bytes) -> str:
 def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str],
              header: str, extra: Sequence[Problem]) -> _Prepared:
     from ssw.loader import locate_all
-    from ssw.yamlfile import decode
-
     from ssw.safepath import NotRegular, read_regular, write_target
-    from ssw.yamlfile import MAX_FILE_BYTES
+    from ssw.yamlfile import MAX_FILE_BYTES, decode
 
     write_target(root.path, rel)  # no link on the way, a regular writable file or none
     path = root.path / rel
@@ -264,10 +264,33 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
     return _Prepared(data, line, new_entries[-1])
 
 
+def lock_path(path: Path) -> Path:
+    """The lock of one data file: in ssw's cache folder (never in the data tree, where `git
+    add` would pick it up), named after the file's resolved path so every process agrees."""
+    import hashlib
+    import tempfile
+
+    from ssw.i18n import cache_dir
+
+    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".lock"
+    for folder in (cache_dir() / "locks", Path(tempfile.gettempdir()) / "ssw-locks"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder / name
+    return Path(tempfile.gettempdir()) / f"ssw-{name}"
+
+
 def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[list[Any]], str], *,
                  header: str, extra: Sequence[Problem] = (), timeout: float | None = None,
-                 then: Callable[[Any], None] | None = None) -> tuple[int, Any]:
+                 then: Callable[[Any], None] | None = None,
+                 first: Callable[[], None] | None = None) -> tuple[int, Any]:
     """Append `render(current entries)` to `rel`; returns (line of the new entry, its model).
+
+    `first()` runs under the lock before anything is written (the check of `--commit`
+    that the file holds no other uncommitted edits: another writer's is committed by then).
 
     `then(entry)` runs while the file is still locked (the commit of `--commit`), so the
     next writer's entry cannot slip into this one's commit.
@@ -283,7 +306,9 @@ def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callabl
     path = root.path / rel
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT if timeout is None else timeout):
+        with FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT if timeout is None else timeout):
+            if first is not None:
+                first()
             prepared = _prepare(root, ds, rel, kind, render, header, extra)
             _remove_stale_temps(path)
             write_atomic(path, prepared.data)
@@ -375,6 +400,18 @@ def _check_git(root: Root) -> None:
         raise SswError("err.git-identity")
 
 
+def _clean_before_commit(root: Root, rel: str) -> Callable[[], None]:
+    """--commit commits exactly the new entry: the file must hold no other uncommitted edits."""
+
+    def check() -> None:
+        from ssw import gitutil
+
+        if (root.path / rel).exists() and gitutil.is_dirty(root.path, [rel]):
+            raise SswError("err.commit-dirty", path=rel)
+
+    return check
+
+
 def _commit(root: Root, rel: str, message: str) -> str:
     from ssw import gitutil
 
@@ -421,7 +458,8 @@ def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> W
         done["sha"] = _commit(root, rel, done["message"])
 
     line, entry = append_entry(root, ds, rel, "updates", lambda _entries: text, header=header, extra=extra,
-                               then=commit_it if commit else None)
+                               then=commit_it if commit else None,
+                               first=_clean_before_commit(root, rel) if commit else None)
     if not commit:
         return Written(rel, line, entry)
     return Written(rel, line, entry, done["sha"], done["message"])
@@ -476,7 +514,8 @@ def add_action(loaded: Any, req: ActionRequest, *, commit: bool = False) -> Writ
         done["sha"] = _commit(root, rel, done["message"])
 
     line, entry = append_entry(root, ds, rel, "regional-actions", render, header=header,
-                               then=commit_it if commit else None)
+                               then=commit_it if commit else None,
+                               first=_clean_before_commit(root, rel) if commit else None)
     if not commit:
         return Written(rel, line, entry)
     return Written(rel, line, entry, done["sha"], done["message"])

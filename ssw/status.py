@@ -30,10 +30,9 @@ from typing import Any
 from ssw import dataset as d
 from ssw.clock import today
 from ssw.dates import months_before
+from ssw.figures import FINAL, STATUSES, UNKNOWN, Counts, Figures, Quiet, figures_dict, headline, status_seen_from
 from ssw.ids import natural_key
 from ssw.root import STALE_MONTHS
-
-from ssw.figures import FINAL, STATUSES, UNKNOWN, Counts, Figures, Quiet, figures_dict, headline, status_seen_from
 
 __all__ = ["FINAL", "STATUSES", "UNKNOWN", "Counts", "Figures", "Quiet"]
 _PRECEDENCE = ("lopend", "gepland", "uitgesteld", "gerealiseerd", "geschrapt")
@@ -258,8 +257,8 @@ def compute_status(
         raise SswError("err.no-plan", path="plan/")
     day, reason = default_as_of(plan, as_of)
     all_states = states if states is not None else item_states(ds, day, stale_months)
-    states = {k[1]: s for k, s in all_states.items() if k[0] == plan.id}
-    selected = {i: s for i, s in states.items() if _matches(ds, s, f) and s.item.kind != "regional-action"}
+    in_plan = {k[1]: s for k, s in all_states.items() if k[0] == plan.id}
+    selected = {i: s for i, s in in_plan.items() if _matches(ds, s, f) and s.item.kind != "regional-action"}
 
     rows: list[Row] = []
     groups = [ds.items[(plan.id, t)] for t in plan.themes] or [

@@ -28,6 +28,7 @@ _DEEP_INDENT = re.compile(r"^ {%d,}\S" % _INDENT_SAFE, re.M)
 _COMPACT_RUN = re.compile(r"(?:[-?:](?:[ \t]+[!&][^ \t\n]*)*[ \t]+){%d,}" % (_COMPACT_SAFE + 1))
 CONFLICT_RE = re.compile(r"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.M)
 
+_Base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:
     _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml is a hard requirement in practice
@@ -306,7 +307,7 @@ def parse(text: str, rel: str) -> ReadResult:
         tag = getattr(exc.problem_mark, "name", "")
         code = "unsafe-tag" if "could not determine a constructor" in str(exc.problem) else "yaml-syntax"
         detail = (exc.problem or "").split(" for the tag")[0]
-        params = {"detail": detail, "reason": yaml_reason(detail, "")}
+        params: dict[str, Any] = {"detail": detail, "reason": yaml_reason(detail, "")}
         if code == "unsafe-tag":
             params = {"detail": str(exc.problem).split("tag ")[-1].strip("'")}
         del tag

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, run
 
+from conftest import REPO, run
 from ssw import models
 from ssw.schema import schema_text
 

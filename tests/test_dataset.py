@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from conftest import run, write
-
 from ssw.loader import load
 from ssw.root import open_root
 

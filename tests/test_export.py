@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run
 
+from conftest import run
 from ssw import export as ex
 from ssw import status as st
 from ssw.loader import load
@@ -118,7 +118,7 @@ def test_xlsx_holds_the_same_rows_as_the_csvs(demo_root: Path, tmp_path: Path) -
             assert cells and all(c.data_type == "s" and isinstance(c.value, str) for c in cells), sheet
         assert all(ws.column_dimensions[c].width <= 62 for c in ws.column_dimensions)
     themes = csvs["themes"]
-    assert ["4.10", "ssw-2020-2024", "theme"] == themes[[r[0] for r in themes].index("4.10")][:3]
+    assert themes[[r[0] for r in themes].index("4.10")][:3] == ["4.10", "ssw-2020-2024", "theme"]
     assert len(csvs["updates"]) - 1 == len(load(find_root(str(demo_root))).data.updates)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+
 from conftest import REPO, run
 
 LOG = "regions/antwerpen/updates/2023.yaml"

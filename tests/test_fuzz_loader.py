@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import REPO, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO, run
 from ssw import models
 from ssw.loader import validate
 from ssw.problems import Problem

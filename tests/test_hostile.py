@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run
 
+from conftest import run
 from ssw import loader
 from ssw.root import open_root
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
-from conftest import REPO, run, write
 
+from conftest import REPO, run, write
 from ssw import i18n
 
 PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")

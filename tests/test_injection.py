@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run
 
+from conftest import run
 from ssw.escape import md_block, md_cell, md_inline, spreadsheet_cell, terminal_text
 
 LOG = "regions/antwerpen/updates/2023.yaml"

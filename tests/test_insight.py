@@ -27,8 +27,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_real_root, run
 
+from conftest import REPO, copy_real_root, run
 from ssw import lookup
 from ssw.loader import load
 from ssw.root import find_root

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import run
 
 ENGLISH = {"the", "and", "with", "without", "show", "this", "message", "exit", "usage", "options",
@@ -21,7 +22,7 @@ DUTCH = {"de", "het", "een", "van", "voor", "niet", "geen", "zijn", "wordt", "wo
          "optie", "probleem", "problemen", "regel", "sleutel", "bedoelde", "je", "met", "zonder",
          "naar", "bij", "ook", "elk", "welke", "dat", "die", "dit", "moet", "mag", "kan", "tekst",
          "datum", "map", "jaar", "thema", "actie", "initiatief", "leeg", "lijst", "verwacht", "hier",
-         "staat", "tussen", "aanhalingstekens", "gebruik", "schrijf", "verwijder", "getal", "waar"}
+         "staat", "tussen", "aanhalingstekens", "schrijf", "verwijder", "getal", "waar"}
 # Words that are data, not language: ids, enum values, names, command and option names.
 NOT_LANGUAGE = re.compile(r": error: |\b\w+_\w+\b|--?[\w-]+|\bssw(?: [a-z-]+)?|\b[\w.-]+\.(?:yaml|md|html|json|toml)\b|https?://\S+|"
                           r"<[\w|]+>|'[^'\n]*'|\"[^\"\n]*\"|\b[A-Z_]{2,}\b")

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from conftest import run
 
 COMMANDS = [["status"], ["status", "--region", "antwerpen"], ["status", "--stale"], ["status", "--late"],

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run
 from ssw.yamlfile import MAX_DEPTH, _too_deep, parse, text_problems
 
 WORKER = r"""

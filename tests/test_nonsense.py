@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import run
 
 LOG = "regions/antwerpen/updates/2023.yaml"

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, copy_demo_root, run, write
 
 OLD = "ssw-2020-2024"
@@ -47,7 +48,7 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def ssw(root: Path, *args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+def ssw(root: Path, *args: str, env: dict[str, str] | None = None):
     return run(["--root", str(root), *args], env=env)
 
 

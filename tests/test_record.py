@@ -3,19 +3,18 @@ kept, notes that read back exactly, and every refusal leaving the files untouche
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_real_root, run, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_real_root, run, write
 from ssw import record as core
 from ssw.yamlfile import parse
 
@@ -261,11 +260,22 @@ def test_a_held_lock_times_out_with_a_message(root: Path, monkeypatch: pytest.Mo
     path.write_text("# log\n", encoding="utf-8")
     before = snapshot(root)
     monkeypatch.setattr(core, "LOCK_TIMEOUT", 0.3)
-    with FileLock(str(path.parent / ".2023.yaml.lock")):
+    with FileLock(str(core.lock_path(path))):
         result = rec(root, "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03", "--note", "x")
     assert result.exit_code == 1
     assert "bezet door een ander ssw-proces" in result.output
-    assert {k: v for k, v in snapshot(root).items() if not k.endswith(".lock")} == before
+    assert snapshot(root) == before
+
+
+def test_no_lock_file_is_left_in_the_data_tree(root: Path) -> None:
+    """In a data repository without ssw's .gitignore, `git add regions/antwerpen` must not
+    stage a lock: the lock lives in ssw's cache folder."""
+    for args in (["4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03", "--note", "x"],
+                 ["4.2.2.2", "--region", "antwerpen", "--status", "klaar", "--date", "2023-04", "--note", "x"]):
+        rec(root, *args)
+    left = [p for p in root.rglob("*") if "lock" in p.name.lower()]
+    assert left == []
+    assert core.lock_path(root / LOG) == core.lock_path(root / "regions" / ".." / LOG)  # one lock per file
 
 
 def test_a_file_broken_after_loading_is_refused_under_the_lock(root: Path) -> None:

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_real_root, run
 
+from conftest import REPO, copy_real_root, run
 from ssw import gitutil
 from ssw.yamlfile import parse
 
@@ -104,6 +104,26 @@ def test_commit_makes_one_commit_of_one_file(repo: Path) -> None:
     assert not gitutil.is_dirty(repo, [LOG])
     assert gitutil.is_dirty(repo, ["regions/antwerpen/platform.yaml"])
     assert gitutil.head(repo) == head
+
+
+def test_commit_refuses_when_the_log_has_other_uncommitted_edits(repo: Path) -> None:
+    """--commit commits the new entry under a message naming it: an earlier hand edit of
+    the same file would ride along silently, so nothing is written and the user is told."""
+    assert ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
+               "--note", "eerste", "--commit").returncode == 0
+    log = repo / LOG
+    edited = log.read_text(encoding="utf-8").replace("note: eerste", "note: eerste (aangepast)")
+    log.write_text(edited, encoding="utf-8")
+    before = git(repo, "rev-parse", "HEAD").strip()
+    done = ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "gerealiseerd", "--date", "2023-05-02",
+               "--note", "klaar", "--commit")
+    assert done.returncode == 1
+    assert "niet gecommit" in done.stderr and f"git diff -- {LOG}" in done.stderr and "zonder --commit" in done.stderr
+    assert log.read_text(encoding="utf-8") == edited  # nothing written
+    assert git(repo, "rev-parse", "HEAD").strip() == before
+    # without --commit the entry lands, and the user commits when ready
+    assert ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "gerealiseerd", "--date", "2023-05-02",
+               "--note", "klaar").returncode == 0
 
 
 def test_add_action_commit(repo: Path) -> None:

@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_demo_root, run, write
 
+from conftest import REPO, copy_demo_root, run, write
 from ssw import report as rp
 from ssw import status as st
 from ssw.i18n import t

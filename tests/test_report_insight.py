@@ -14,9 +14,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import copy_demo_root
 from test_report import GIT_ENV, esc, git, git_demo, git_demo_history, report, year_of
 
+from conftest import copy_demo_root
 from ssw import report as rp
 from ssw.agenda import open_follow_ups
 from ssw.amendments import amendments

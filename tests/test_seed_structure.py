@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+
 from conftest import REPO, SEEDS
 
 PLAN_SEED = SEEDS / "004_3b4b73d0ccd3f5e2.txt"

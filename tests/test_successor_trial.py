@@ -12,8 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import copy_demo_root
 from test_plans import CREATE, NEW, OLD, git, repo, ssw, tree_digest  # noqa: F401  (repo is a fixture)
+
+from conftest import copy_demo_root
 
 THIRD = ["plan", "new", "ssw-2030-2034", "--title", "Derde plan", "--start", "2030-01-01", "--end", "2034-12-31"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from test_record_git import LOG, TODAY, git, home, log_entries, repo, ssw  # noqa: F401  (fixtures home, repo)  # noqa: F401
+
 from conftest import run
-from test_record_git import LOG, TODAY, git, log_entries, ssw  # noqa: F401  (fixtures home, repo)
-from test_record_git import home, repo  # noqa: F401
 
 BASE = ("--status", "lopend", "--date", "2023-03-14", "--note", "Overleg met het OCMW")
 

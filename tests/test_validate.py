@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, run, write
 
 LOG = "regions/antwerpen/updates/2023.yaml"

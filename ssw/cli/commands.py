@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -55,10 +55,10 @@ def validate(
 @app.command(help=h("cmd.schema"))
 def schema(
     ctx: typer.Context,
-    kind: Annotated[Optional[str], typer.Argument(help=h("opt.schema-kind"))] = None,
+    kind: Annotated[str | None, typer.Argument(help=h("opt.schema-kind"))] = None,
     root: RootOpt = None,
     lang: LangOpt = None,
-    out: Annotated[Optional[str], typer.Option("--out", help=h("opt.schema-out"))] = None,
+    out: Annotated[str | None, typer.Option("--out", help=h("opt.schema-out"))] = None,
 ) -> None:
     """JSON Schema of every file kind, for editors. Help text: i18n `cmd.schema`."""
     from pathlib import Path
@@ -84,14 +84,14 @@ def schema(
 def status(
     ctx: typer.Context,
     plan: PlanOpt = None,
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False,
+    theme: Annotated[list[str] | None, typer.Option("--theme", help=h("opt.theme"), show_default=False,
                                                                  autocompletion=complete("theme"))] = None,
     region: RegionOpt = None,
-    status_: Annotated[Optional[list[str]], typer.Option("--status", help=h("opt.status-filter"),
+    status_: Annotated[list[str] | None, typer.Option("--status", help=h("opt.status-filter"),
                                                                      show_default=False, autocompletion=complete("status"))] = None,
-    krachtlijn: Annotated[Optional[str], typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
-    partner: Annotated[Optional[str], typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
-    speerpunt: Annotated[Optional[str], typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
+    krachtlijn: Annotated[str | None, typer.Option("--krachtlijn", help=h("opt.krachtlijn"), show_default=False)] = None,
+    partner: Annotated[str | None, typer.Option("--partner", help=h("opt.partner"), show_default=False)] = None,
+    speerpunt: Annotated[str | None, typer.Option("--speerpunt", help=h("opt.speerpunt"), show_default=False)] = None,
     stale: Annotated[bool, typer.Option("--stale", help=h("opt.stale"))] = False,
     late: Annotated[bool, typer.Option("--late", help=h("opt.late"))] = False,
     as_of: AsOfOpt = None,

@@ -76,7 +76,7 @@ def _formatter_class(base: type) -> type:
 _CONTEXTS: dict[type, type] = {}
 
 
-def _context_class(base: type) -> type:
+def _context_class(base: Any) -> type:
     if base not in _CONTEXTS:
         _CONTEXTS[base] = type("LocalContext", (base,), {"formatter_class": _formatter_class(base.formatter_class)})
     return _CONTEXTS[base]

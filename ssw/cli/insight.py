@@ -8,7 +8,7 @@ ssw.amendments) and hand its plain data to the renderers in `terminal` (plain li
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,7 +23,7 @@ TableJsonOpt = Annotated[str, typer.Option("--format", help=h("opt.format-table-
 def changes(
     ctx: typer.Context,
     since: Annotated[str, typer.Option("--since", metavar="REF|DATE", help=h("opt.since"), show_default=False)],
-    until: Annotated[Optional[str], typer.Option("--until", metavar="REF|DATE", help=h("opt.until"), show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="REF|DATE", help=h("opt.until"), show_default=False)] = None,
     format: TableJsonOpt = "table",
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -42,7 +42,7 @@ def changes(
 @app.command(help=h("cmd.coverage"))
 def coverage(
     ctx: typer.Context,
-    year: Annotated[Optional[int], typer.Option("--year", help=h("opt.coverage-year"), show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help=h("opt.coverage-year"), show_default=False)] = None,
     plan: PlanOpt = None,
     format: TableJsonOpt = "table",
     root: RootOpt = None,
@@ -79,7 +79,7 @@ def agenda(
     from ssw import agenda as core
 
     day = parse_day(as_of, "--as-of")
-    root_, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
+    _, lang_, loaded = open_data(ctx, root, lang, format, ("table", "json"))
     ds = loaded.data
     result = core.agenda(ds, plan_option(ds, plan), day, stale_after, late_after)
     if format == "json":

@@ -133,8 +133,11 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 
 
 def region_option(ds: Dataset, value: str | None) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else platform_id(ds, value)
+
+
+def platform_id(ds: Dataset, value: str) -> str:
+    """A platform as a user may name it (any case, `Oost-Vlaanderen`), or a usage error."""
     from ssw.lookup import normalise_platform
 
     slug = normalise_platform(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,7 @@ def plan_new(
     title: Annotated[str, typer.Option("--title", help=h("opt.plan-title"), show_default=False)],
     start: Annotated[str, typer.Option("--start", help=h("opt.plan-start"), show_default=False)],
     end: Annotated[str, typer.Option("--end", help=h("opt.plan-end"), show_default=False)],
-    source: Annotated[Optional[str], typer.Option("--from", help=h("opt.plan-from"), show_default=False)] = None,
+    source: Annotated[str | None, typer.Option("--from", help=h("opt.plan-from"), show_default=False)] = None,
     carry_over: Annotated[bool, typer.Option("--carry-over", help=h("opt.carry-over"))] = False,
     root: RootOpt = None,
     lang: LangOpt = None,

@@ -5,27 +5,31 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ssw.cli.base import app
-from ssw.cli.options import LangOpt, RootOpt, complete, h, load_data, region_option, settings
+from ssw.cli.options import LangOpt, RootOpt, complete, h, load_data, platform_id, settings
 from ssw.i18n import t
 from ssw.problems import SswError
 
+if TYPE_CHECKING:
+    from ssw.loader import Loaded
+    from ssw.root import Root
+
 RequiredRegionOpt = Annotated[str, typer.Option("--region", help=h("opt.region"), show_default=False,
                                                  autocompletion=complete("platform"))]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help=h("opt.date"), show_default=False)]
+DateOpt = Annotated[str | None, typer.Option("--date", help=h("opt.date"), show_default=False)]
 CommitOpt = Annotated[bool, typer.Option("--commit", help=h("opt.commit"))]
 
 
-def _open_platform(ctx: typer.Context, root: str | None, lang: str | None, region: str) -> tuple[Any, str, Any, str]:
+def _open_platform(ctx: typer.Context, root: str | None, lang: str | None, region: str) -> tuple[Root, str, Loaded, str]:
     """The start of every writing command. Invalid files elsewhere do not block a write:
     the core refuses only when the file it writes to is invalid."""
     root_, lang_ = settings(ctx, root, lang)
     loaded = load_data(root_, allow_invalid=True)
-    return root_, lang_, loaded, region_option(loaded.data, region)
+    return root_, lang_, loaded, platform_id(loaded.data, region)
 
 
 def _is_terminal() -> bool:
@@ -79,12 +83,12 @@ def record(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="TARGET", help=h("opt.target"), autocompletion=complete("item"))],
     region: RequiredRegionOpt,
-    status: Annotated[Optional[str], typer.Option("--status", help=h("opt.status"), show_default=False,
+    status: Annotated[str | None, typer.Option("--status", help=h("opt.status"), show_default=False,
                                                                 autocompletion=complete("status"))] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help=h("opt.note"), show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", help=h("opt.note"), show_default=False)] = None,
     date: DateOpt = None,
-    author: Annotated[Optional[str], typer.Option("--author", help=h("opt.author"), show_default=False)] = None,
-    link: Annotated[Optional[list[str]], typer.Option("--link", help=h("opt.link"), show_default=False)] = None,
+    author: Annotated[str | None, typer.Option("--author", help=h("opt.author"), show_default=False)] = None,
+    link: Annotated[list[str] | None, typer.Option("--link", help=h("opt.link"), show_default=False)] = None,
     planned: Annotated[bool, typer.Option("--planned", help=h("opt.planned"))] = False,
     commit: CommitOpt = False,
     root: RootOpt = None,
@@ -106,12 +110,12 @@ def add_action(
     ctx: typer.Context,
     region: RequiredRegionOpt,
     title: Annotated[str, typer.Option("--title", help=h("opt.title"), show_default=False)],
-    theme: Annotated[Optional[list[str]], typer.Option("--theme", help=h("opt.theme"), show_default=False,
+    theme: Annotated[list[str] | None, typer.Option("--theme", help=h("opt.theme"), show_default=False,
                                                                  autocompletion=complete("theme"))] = None,
     text: Annotated[str, typer.Option("--text", help=h("opt.text"), show_default=False)] = "",
     date: DateOpt = None,
-    krachtlijn: Annotated[Optional[list[str]], typer.Option("--krachtlijn", help=h("opt.krachtlijn-many"), show_default=False)] = None,
-    speerpunt: Annotated[Optional[list[str]], typer.Option("--speerpunt", help=h("opt.speerpunt-many"), show_default=False)] = None,
+    krachtlijn: Annotated[list[str] | None, typer.Option("--krachtlijn", help=h("opt.krachtlijn-many"), show_default=False)] = None,
+    speerpunt: Annotated[list[str] | None, typer.Option("--speerpunt", help=h("opt.speerpunt-many"), show_default=False)] = None,
     commit: CommitOpt = False,
     root: RootOpt = None,
     lang: LangOpt = None,

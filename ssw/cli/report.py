@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -15,7 +15,7 @@ from ssw.cli.options import AsOfOpt, LangOpt, PlanOpt, RootOpt, choice, h, load_
 from ssw.i18n import t
 from ssw.problems import SswError
 
-OutOpt = Annotated[Optional[str], typer.Option("--out", help=h("opt.report-out"), show_default=False)]
+OutOpt = Annotated[str | None, typer.Option("--out", help=h("opt.report-out"), show_default=False)]
 
 
 @contextmanager
@@ -55,11 +55,11 @@ def _write(path: Path, content: str | bytes, default_name: str | None = None) ->
 @app.command(help=h("cmd.report"))
 def report(
     ctx: typer.Context,
-    year: Annotated[Optional[int], typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
     format: Annotated[str, typer.Option("--format", help=h("opt.report-format"))] = "md",
     out: OutOpt = None,
-    templates: Annotated[Optional[str], typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
+    templates: Annotated[str | None, typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
     allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help=h("opt.allow-invalid"))] = False,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
@@ -110,7 +110,7 @@ def _emit(out: str | None, root: Path, name: str, content: str | bytes, lang: st
 def export(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=h("opt.export-format"))] = "json",
-    out: Annotated[Optional[str], typer.Option("--out", help=h("opt.export-out"), show_default=False)] = None,
+    out: Annotated[str | None, typer.Option("--out", help=h("opt.export-out"), show_default=False)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=h("opt.export-excel"))] = False,
     plan: PlanOpt = None,
     root: RootOpt = None,

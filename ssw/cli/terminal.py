@@ -31,8 +31,8 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         for line in github_lines(loaded.root, problems, lang):
             print(line)
     elif fmt == "json":
-        files = len({p.path for p in problems})
-        payload = {"ok": not problems, "count": len(problems), "files": files,
+        file_count = len({p.path for p in problems})
+        payload = {"ok": not problems, "count": len(problems), "files": file_count,
                    "problems": [p.as_dict(lang) for p in problems]}
         from ssw.escape import json_text
 
@@ -251,7 +251,7 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     if not rep.stale:
         out.line("  " + t("st.none", lang))
     for q in rep.stale:
-        _item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}")
+        item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}")
     for title_key, states in (("st.late", rep.late), ("st.past-due", rep.past_due)):
         if title_key == "st.past-due" and not states:
             continue
@@ -260,7 +260,7 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
         if not states:
             out.line("  " + t("st.none", lang))
         for s in states:
-            _item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
+            item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
     if other_plans:
         out.blank()
         out.wrap(t("st.other-plans", lang, plans=", ".join(other_plans)), style="dim")
@@ -302,9 +302,6 @@ def item_line(out: Out, item: Any, status: str, detail: str) -> None:
         return
     out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(item.title, max(10, out.width - len(head) - 2))}")
     out.wrap(detail, indent=" " * (len(head) + 2), style="dim")
-
-
-_item_line = item_line
 
 
 def status_csv(rep: Any) -> str:
@@ -733,12 +730,6 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
 
 
 
-def _item_line(out: Out, item: Any, status: str, tail: str) -> None:
-    from ssw.cli.terminal import item_line
-
-    item_line(out, item, status, tail)
-
-
 def print_agenda(ag: Any, lang: str) -> None:
     out = Out()
     out.wrap(t("ag.title", lang, asof=t(f"asof.{ag.as_of_reason}", lang, date=format_date(ag.as_of, lang))), style="bold")
@@ -755,17 +746,17 @@ def print_agenda(ag: Any, lang: str) -> None:
 
     section("ag.quiet", len(ag.quiet), months=ag.stale_after)
     for q in ag.quiet:
-        _item_line(out, q.item, q.status, t("ag.quiet-since", lang, platform=q.platform, date=str(q.last), months=q.months))
+        item_line(out, q.item, q.status, t("ag.quiet-since", lang, platform=q.platform, date=str(q.last), months=q.months))
     if ag.unknown:
         out.wrap(t("ag.unknown", lang, count=ag.unknown), indent="  ", style="dim")
     section("ag.late", len(ag.late), months=ag.late_after)
     for x in ag.late:
-        _item_line(out, x.item, x.status, t("ag.late-since", lang, due=str(x.due), months=x.months))
+        item_line(out, x.item, x.status, t("ag.late-since", lang, due=str(x.due), months=x.months))
     if ag.past_due:
         out.blank()
         out.line((t("st.past-due", lang), "bold"))
         for item in ag.past_due:
-            _item_line(out, item, "onbekend", t("st.due", lang, due=str(item.due)))
+            item_line(out, item, "onbekend", t("st.due", lang, due=str(item.due)))
     section("ag.follow-ups", len(ag.follow_ups))
     for f in ag.follow_ups:
         due = t("ag.follow-up-due", lang, date=format_date(f.due, lang)) if f.due else t("ag.follow-up-none", lang)
@@ -790,7 +781,7 @@ def print_agenda(ag: Any, lang: str) -> None:
         out.line(f"  ★ {ln.id:<18} ", (fit(ln.title, max(10, out.width - 23)).rstrip(), "dim"))
     section("ag.signals", len(ag.open_signals))
     for e in ag.open_signals:
-        head = f"  {str(e.model.date):<10} {e.platform:<16} "
+        head = f"  {e.model.date!s:<10} {e.platform:<16} "
         out.line(head, fit(f"{e.model.id}: {e.model.title}", max(10, out.width - len(head))).rstrip())
     print_obligations(out, ag.obligations, lang)
     out.flush()

@@ -18,8 +18,8 @@ from ssw.i18n import t
 from ssw.ids import natural_key
 from ssw.loader import Loaded
 from ssw.report.plain import date_dict, safe_links
-from ssw.symbols import SYMBOLS
 from ssw.root import Root
+from ssw.symbols import SYMBOLS
 
 
 class ReportContext:
