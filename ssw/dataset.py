@@ -35,6 +35,8 @@ class Item:
     lead: str | None = None
     lead_source: str | None = None
     basis: str = ""  # the transcriber's reading (scope, due, lead, theme links), when it is one
+    sam_name: str = ""  # a theme: SAM's own name for its challenge
+    sam_name_basis: str = ""  # why that name belongs to this theme, where that is a reading
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
@@ -278,7 +280,8 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
     t_kl = _tags(theme.krachtlijnen)
     t_sp = _tags(speerpunten, theme.speerpunten)
     t_item = Item(plan_id, theme.id, "theme", theme.title, theme.text, theme=theme.id,
-                  krachtlijnen=t_kl, speerpunten=t_sp, vervolg_van=theme.vervolg_van, path=path)
+                  krachtlijnen=t_kl, speerpunten=t_sp, vervolg_van=theme.vervolg_van, path=path,
+                  sam_name=theme.sam_name or "", sam_name_basis=theme.sam_name_basis)
     ds.items[(plan_id, theme.id)] = t_item
     for a_i, action in enumerate(theme.actions):
         a_kl = _tags(t_kl, action.krachtlijnen)

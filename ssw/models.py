@@ -260,6 +260,8 @@ class ThemeFile(Strict):
     title: Title
     heading: Text = ""
     challenge: Text | None = None
+    sam_name: Text | None = None  # SAM's own name for this challenge (its page, seed 001)
+    sam_name_basis: Text = ""  # why this SAM name belongs to this theme, where that is a reading
     text: Text = ""
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
