@@ -222,8 +222,9 @@ def check_updates(ds: d.Dataset) -> list[Problem]:
                 where = f"{first.path}:{first.line}" if first.line else first.path
                 problems.append(Problem(rec.path, "duplicate-update-id", {"id": u.id, "other": where}, loc=(*loc, "id")))
         if rec.platform not in ds.platforms:
-            problems.append(Problem(rec.path, "unknown-platform-folder", {"platform": rec.platform,
-                                    "valid": ", ".join(_platform_ids(ds))}, loc=loc))
+            if not broken_platform(ds, rec.platform):
+                problems.append(Problem(rec.path, "unknown-platform-folder", {"platform": rec.platform,
+                                        "valid": ", ".join(_platform_ids(ds))}, loc=loc))
             continue
         when = u.date.first
         item = ds.resolve(u.target, when)
@@ -294,7 +295,7 @@ def check_regional_actions(ds: d.Dataset) -> list[Problem]:
         if item.id in seen:
             problems.append(Problem(item.path, "duplicate-id", {"id": item.id, "other": seen[item.id]}, loc=(*item.loc, "id")))
         seen[item.id] = item.path
-        if item.platform not in ds.platforms:
+        if item.platform not in ds.platforms and not broken_platform(ds, item.platform):
             problems.append(Problem(item.path, "unknown-platform-folder", {"platform": item.platform,
                                     "valid": ", ".join(_platform_ids(ds))}, loc=item.loc))
     return problems
@@ -315,6 +316,12 @@ def check_entries(ds: d.Dataset) -> list[Problem]:
                     problems.append(_ref_problem(e.path, (e.index, "items", j), "item", ref,
                                                  lambda plan_id=plan_id: [i for (p, i) in ds.items if p == plan_id]))
     return problems
+
+
+def broken_platform(ds: d.Dataset, platform: str) -> bool:
+    """The platform's own platform.yaml did not load: that file's problem is reported where
+    it stands; the platform's other files and mentions are not 'unknown platform' on top."""
+    return any(path.rsplit("/", 1)[-1] in ("platform.yaml", "platform.yml") for path in ds.incomplete.get(platform, ()))
 
 
 def check_meetings(ds: d.Dataset) -> list[Problem]:
@@ -341,7 +348,7 @@ def check_meetings(ds: d.Dataset) -> list[Problem]:
                 problems.append(Problem(e.path, "overview-after-meeting", {"year": ov.year, "date": str(m.date)},
                                         loc=(e.index, "overviews", j, "year")))
             for k, platform in enumerate(ov.presented):
-                if platform not in regional:
+                if platform not in regional and not broken_platform(ds, platform):
                     problems.append(_ref_problem(e.path, (e.index, "overviews", j, "presented", k),
                                                  "regional platform", platform, regional))
                 elif platform in ov.presented[:k]:

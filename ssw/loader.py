@@ -265,7 +265,11 @@ def load(root: Root) -> Loaded:
     lines: dict[str, list[int]] = {}  # updates file -> first line of each entry
     for src in files:
         if src.kind is None:
-            problems.append(Problem(src.rel, "unknown-file"))
+            problems.append(_misplaced(src, files))
+            continue
+        twin = src.path.with_suffix(".yaml")
+        if src.kind == "updates" and src.path.suffix == ".yml" and twin.is_file():  # one log per year
+            problems.append(Problem(src.rel, "log-twice", {"log": root.rel(twin)}))
             continue
         result: ReadResult = read_file(src.path, src.rel)
         if result.problems:
@@ -289,6 +293,24 @@ def load(root: Root) -> Loaded:
     ds.index_updates()
     problems = locate_all(root, problems, texts)
     return Loaded(root, ds, sort_problems(problems), texts, len(files))
+
+
+_LOG_FOLDER = re.compile(r"^regions/[^/]+/updates/")
+
+
+def _misplaced(src: SourceFile, files: list[SourceFile]) -> Problem:
+    """A YAML file that is no known kind is never read as data. In a log folder it is a
+    misnamed log or a copy of one (`2024 - Copy.yaml`): say so, naming the log it copies."""
+    if not _LOG_FOLDER.match(src.kind_path):
+        return Problem(src.rel, "unknown-file")
+    year = re.search(r"(19|20)\d\d", src.path.stem)
+    if year:
+        logs = [f.rel for f in files if f.kind == "updates" and f.path.parent == src.path.parent
+                and f.path.stem == year.group(0)]
+        if logs:
+            return Problem(src.rel, "log-copy", {"log": logs[0]})
+        return Problem(src.rel, "log-name", {"name": f"{year.group(0)}.yaml"})
+    return Problem(src.rel, "log-unnamed")
 
 
 def _mark_incomplete(ds: d.Dataset, src: SourceFile) -> None:
@@ -359,8 +381,13 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             d.add_regional_action(ds, _folder(src, 1), action, src.rel, i)
     for src, updates in parsed["updates"]:
         platform = _folder(src, 1)
+        year = Path(src.kind_path).stem
         starts = (lines or {}).get(src.rel, [])
         for i, update in enumerate(updates):
+            if update is not None and update.date.year != int(year):
+                problems.append(Problem(src.rel, "log-year", {"year": update.date.year, "file": year,
+                                                              "log": f"{year_log(src.rel, update.date.year)}"},
+                                        loc=(i, "date")))
             if update is not None:
                 line = starts[i] if i < len(starts) else 0
                 ds.updates.append(d.UpdateRec(platform, src.rel, i, update, line=line))
@@ -368,6 +395,12 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
     return problems
+
+
+def year_log(rel: str, year: int) -> str:
+    """The log of `year` next to the log `rel`."""
+    path = Path(rel)
+    return (path.parent / f"{year}.yaml").as_posix()
 
 
 def _plan_duplicates(plan: m.PlanFile, rel: str) -> list[Problem]:

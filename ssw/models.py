@@ -406,7 +406,7 @@ _PATTERNS = [
     (re.compile(r"^plan/[^/]+/plan\.ya?ml$"), "plan"),
     (re.compile(r"^plan/[^/]+/themes/[^/]+\.ya?ml$"), "theme"),
     (re.compile(r"^regions/[^/]+/platform\.ya?ml$"), "platform"),
-    (re.compile(r"^regions/[^/]+/updates/[^/]+\.ya?ml$"), "updates"),
+    (re.compile(r"^regions/[^/]+/updates/\d{4}\.ya?ml$"), "updates"),  # a log is named by its year
     (re.compile(r"^regions/[^/]+/actions\.ya?ml$"), "regional-actions"),
     (re.compile(r"^regions/[^/]+/signals\.ya?ml$"), "signals"),
     (re.compile(r"^regions/vlaanderen/decisions\.ya?ml$"), "decisions"),

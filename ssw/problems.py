@@ -64,6 +64,7 @@ class SswError(Exception):
         self.params = params
         self.exit_code = exit_code
         self.problems: list[Problem] = []
+        self.options: list[tuple[str, Problem]] = []  # problems with a command-line value, by option
 
     def message(self, lang: str) -> str:
         from ssw.i18n import t

@@ -260,8 +260,48 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
     problems += locate_all(root, [Problem(rel, p.code, p.params, loc=(index, *p.loc)) for p in extra],
                            {rel: new_text})
     if problems:
-        raise _refusal("err.record-invalid", rel, problems)
+        raise _invalid_entry(rel, kind, problems, line, new_text)
     return _Prepared(data, line, new_entries[-1])
+
+
+#: the key of a new entry -> the command-line option its value came from
+_OPTIONS = {
+    "updates": {"date": "--date", "target": "ID", "status": "--status", "note": "--note",
+                "author": "--author", "links": "--link"},
+    "regional-actions": {"date": "--date", "title": "--title", "text": "--text", "themes": "--theme",
+                         "krachtlijnen": "--krachtlijn", "speerpunten": "--speerpunt"},
+}
+_KEY_LINE = re.compile(r"^(?:- |  )([A-Za-z_]+):")
+
+
+def _invalid_entry(rel: str, kind: str, problems: list[Problem], first_line: int, text: str) -> SswError:
+    """A problem in the appended entry is about a value given on the command line: it names
+    the option (`--status`), not a position in a file that was never written."""
+    options = _OPTIONS.get(kind, {})
+    lines = text.splitlines()
+    error = _refusal("err.record-invalid", rel, [])
+    for problem in sort_problems(problems):
+        key = _entry_key(problem, lines) if problem.line >= first_line else None
+        if key in options:
+            error.options.append((options[key], problem))
+        else:
+            error.problems.append(problem)
+    if error.options and not error.problems:
+        error.key = "err.record-options"
+    return error
+
+
+def _entry_key(problem: Problem, lines: list[str]) -> str | None:
+    """The key of the new entry a problem is about: from its place in the data, else from
+    the nearest key line at or above its line."""
+    loc = problem.loc
+    if len(loc) >= 2 and isinstance(loc[0], int) and isinstance(loc[1], str):
+        return loc[1]
+    for number in range(min(problem.line, len(lines)), 0, -1):
+        found = _KEY_LINE.match(lines[number - 1])
+        if found:
+            return found.group(1)
+    return None
 
 
 def lock_path(path: Path) -> Path:

@@ -29,6 +29,20 @@ class Root:
         """A path as users see it in messages: relative to the root, forward slashes."""
         return Path(os.path.relpath(path, self.path)).as_posix()
 
+    def shown(self, rel: str, cwd: Path | None = None) -> str:
+        """A root-relative path as `validate` prints it: relative to the current folder when
+        that is inside the root (so an editor started there opens it), else unchanged."""
+        if not rel or os.path.isabs(rel):
+            return rel
+        try:
+            here = (cwd or Path.cwd()).resolve()
+            top = self.path.resolve()
+        except OSError:
+            return rel
+        if here == top or not here.is_relative_to(top):
+            return rel
+        return Path(os.path.relpath(top / rel, here)).as_posix()
+
 
 def git_top(start: Path) -> Path | None:
     for folder in (start, *start.parents):

@@ -9,7 +9,7 @@ models parse them, so an impossible date is a clear problem, not a crash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -178,8 +178,10 @@ _NOT_KEYS = {"http", "https", "mailto", "ftp"}
 
 def line_problems(text: str, rel: str) -> list[Problem]:
     """Mistakes visible on one line: control characters, word-processor quotes around a
-    value, a missing space after `key:`. They are reported whatever else is wrong."""
+    value, a missing space after `key:`, a key without its colon among the keys of its
+    mapping. They are reported whatever else is wrong."""
     problems = []
+    key_column = -1  # column of the keys of the mapping the previous line belongs to
     for number, line in enumerate(text.split("\n"), 1):
         control = _CONTROL.search(line.rstrip("\r"))
         if control:
@@ -187,6 +189,13 @@ def line_problems(text: str, rel: str) -> list[Problem]:
             problems.append(Problem(rel, "bad-character", {"detail": detail}, number, control.start() + 1))
             continue
         if line.lstrip().startswith("#"):
+            continue
+        column, key_column = key_column, _key_column(line)
+        colonless = _WORD_VALUE.match(line.rstrip("\r"))
+        if colonless and column >= 0 and column == len(colonless["lead"]) and ":" not in line:
+            problems.append(Problem(rel, "yaml-syntax", {"detail": "could not find expected ':'", "reason": "missing-colon"},
+                                    number, column + 1))
+            key_column = column  # the next key of this mapping is checked too
             continue
         curly = _CURLY_VALUE.match(line)
         if curly:
@@ -200,6 +209,16 @@ def line_problems(text: str, rel: str) -> list[Problem]:
             problems.append(Problem(rel, "missing-space", {"key": bare["key"], "value": bare["value"][:80]},
                                     number, len(bare["lead"]) + len(bare["key"]) + 2))
     return problems
+
+
+def _key_column(line: str) -> int:
+    """The column of the key on a `key: value` line (after `- `), else -1."""
+    keyed = _KEY_LINE.match(line)
+    return len(keyed["lead"]) if keyed else -1
+
+
+_KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[A-Za-z_][\w-]*:")
+_WORD_VALUE = re.compile(r"^(?P<lead>[ \t]*)[A-Za-z_][\w-]*[ \t]+\S")
 
 
 #: libyaml's problem (and context) -> a reason a chair understands (catalogue `yaml.<reason>`).
@@ -320,7 +339,12 @@ def parse(text: str, rel: str) -> ReadResult:
         if reason == "unclosed-quote" and exc.context_mark is not None:  # point at where it opened
             mark = exc.context_mark
             params["start"] = mark.line + 1
-        return ReadResult(None, [_at(Problem(rel, "yaml-syntax", params), mark)], text)
+        elif reason == "missing-colon" and exc.context_mark is not None:
+            mark = exc.context_mark  # the key without its colon, not the line after it
+        problem = _at(Problem(rel, "yaml-syntax", params), mark)
+        if reason == "colon-in-value":
+            problem = _colon_missing_above(problem, text)
+        return ReadResult(None, [problem], text)
     except yaml.YAMLError as exc:  # reader errors: control characters etc.
         mark = getattr(exc, "position", None)
         line, col = _line_col(text, mark) if isinstance(mark, int) else (1, 1)
@@ -333,6 +357,24 @@ def parse(text: str, rel: str) -> ReadResult:
     if data is None and not text.strip():
         problems.append(Problem(rel, "empty-file"))
     return ReadResult(data, problems, text)
+
+
+_KEY_NO_COLON = re.compile(r"^(?P<lead>\s*(?:-\s+)?)[A-Za-z_][\w-]*\s+[^:#\s][^:#]*$")
+_KEY_HERE = re.compile(r"^\s*[A-Za-z_][\w-]*\s*$")
+
+
+def _colon_missing_above(problem: Problem, text: str) -> Problem:
+    """`- date 2023-03-14` above `  target: ...`: libyaml reads both lines as one text and
+    stumbles on the second line's colon. The mistake is the missing colon on the line above."""
+    lines = text.splitlines()
+    if not 2 <= problem.line <= len(lines):
+        return problem
+    here, above = lines[problem.line - 1], lines[problem.line - 2]
+    found = _KEY_NO_COLON.match(above)
+    if not found or not _KEY_HERE.match(here[: max(problem.column - 1, 0)]):
+        return problem
+    params = {**problem.params, "reason": "missing-colon"}
+    return replace(problem, params=params, line=problem.line - 1, column=len(found["lead"]) + 1)
 
 
 def _at(problem: Problem, mark: Any) -> Problem:

@@ -94,3 +94,27 @@ def test_the_script_answers_every_command_and_typos() -> None:
     assert one.returncode == 0 and "--theme" in one.stdout
     both = ssw("show", "status")  # `status` is an id here, not a command
     assert both.returncode == 1 and "status" in both.stderr and "Traceback" not in both.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", ["record", "add-action"])
+def test_the_example_in_the_help_of_a_writing_command_works_as_printed(tmp_path, name: str, lang: str) -> None:
+    """A chair copies the example from `--help`; today (after the plan's end) it must work."""
+    import shlex
+
+    from conftest import copy_demo_root
+
+    root = copy_demo_root(tmp_path / "repo")
+    help_text = run(["--lang", lang, name, "--help"]).stdout
+    word = {"nl": "Voorbeeld:", "en": "Example:"}[lang]
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(word))
+    example = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        example.append(line.strip())
+    args = shlex.split(" ".join(example).split(word, 1)[1])
+    assert args[:2] == ["ssw", name]
+    result = run([*args[1:], "--root", str(root), "--lang", lang])
+    assert result.exit_code == 0, result.output

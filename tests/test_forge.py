@@ -125,9 +125,10 @@ def test_clean_demo_root_gives_nothing_to_annotate(demo_root: Path) -> None:
 def test_github_lines_follow_the_documented_escaping(demo_root: Path) -> None:
     """`%`, CR and LF escaped in the message; also `:` and `,` in the properties (a file
     name holding them); message and hint in the chosen language."""
-    weird = "regions/antwerpen/updates/2023,a:b.yaml"
-    (demo_root / weird).write_text('- date: 2023-03-14\n  target: "4.2.2.2"\n  status: "kl\\r\\naar 100%, echt: ja"\n  note: x\n',
-                                    encoding="utf-8")
+    weird = "regions/antwerpen/updates/2023,a:b.yaml"  # not a log's name: reported by its name
+    (demo_root / weird).write_text("# a copy\n", encoding="utf-8")
+    with (demo_root / "regions/antwerpen/updates/2023.yaml").open("a", encoding="utf-8") as log:
+        log.write('- date: 2023-03-14\n  target: "4.2.2.2"\n  status: "kl\\r\\naar 100%, echt: ja"\n  note: x\n')
     for lang in ("nl", "en"):
         problems = json_problems(demo_root, lang)
         code, out = validate(demo_root, "github", lang)

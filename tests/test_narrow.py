@@ -12,7 +12,9 @@ import pytest
 from conftest import run
 
 COMMANDS = [["status"], ["status", "--region", "antwerpen"], ["status", "--stale"], ["status", "--late"],
-            ["show", "4.8"], ["show", "4.2.2.2"], ["show", "antwerpen"], ["regions"], ["agenda"]]
+            ["show", "4.8"], ["show", "4.2.2.2"], ["show", "antwerpen"], ["regions"], ["agenda"],
+            # long ids in a history (sam-2021-2025:sam.onlinehulp), an organisation
+            ["show", "vlaanderen"], ["show", "socius"], ["show", "4.10.1"]]
 DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} [a-zA-Z]+ \d{4}\b")
 
 

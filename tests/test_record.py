@@ -216,7 +216,7 @@ def test_english_messages(root: Path) -> None:
     bad = rec(root, "4.2.2.9", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03", "--note", "x", "--lang", "en")
     assert bad.exit_code == 1
     assert "unknown item '4.2.2.9'" in bad.output and "did you mean" in bad.output
-    assert f"nothing written: this entry would make {LOG} invalid" in bad.output
+    assert f"nothing written to {LOG}: correct what is shown above" in bad.output
     ended = rec(root, "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--note", "x", "--lang", "en",
                 env={"SSW_TODAY": "2026-01-10"})
     assert "has ended (2024-12-31): say when it happened with --date" in ended.output
@@ -304,14 +304,14 @@ BASE = ("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "202
 
 REFUSALS = [
     # (name, args, env today, exit code, expected fragments of the output)
-    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["onbekend item '4.2.2.9'", "4.2.2.2", f"{LOG}:4:11"]),
+    ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["ssw: ID: onbekend item '4.2.2.9'", "4.2.2.2"]),
     ("theme", ("4.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.1, 4.2.2"]),
     ("action with initiatives", ("4.2.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.2.1, 4.2.2.2, 4.2.2.3"]),
     ("regional initiative by vlaanderen", ("4.2.2.2", "--region", "vlaanderen", *BASE[3:]), TODAY, 1,
      ["4.2.2.2 wordt door de regionale platformen uitgevoerd, niet door vlaanderen"]),
     ("flemish initiative by a region", ("4.2.1.2", *BASE[1:]), TODAY, 1, ["4.2.1.2 is een Vlaamse actie"]),
-    ("bad status", (*BASE[:4], "klaar", *BASE[5:]), TODAY, 1, ["ongeldige waarde 'klaar' voor 'status'", "gerealiseerd"]),
-    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 1, [f"{LOG}:3:9", "maand 2 heeft geen dag 30"]),
+    ("bad status", (*BASE[:4], "klaar", *BASE[5:]), TODAY, 1, ["ssw: --status: ongeldige waarde 'klaar' voor 'status'", "gerealiseerd"]),
+    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 1, ["ssw: --date: '2023-02-30': maand 2 heeft geen dag 30"]),
     ("future date", (*BASE[:6], "2023-09-01", "--note", "x"), TODAY, 1, ["ligt in de toekomst"]),
     ("future gepland without --planned", (*BASE[:4], "gepland", "--date", "2023-09", "--note", "x"), TODAY, 1,
      ["ligt in de toekomst", "--planned"]),
@@ -436,7 +436,7 @@ def test_add_action_refuses_unknown_themes_and_tags(root: Path) -> None:
     result = add(root, "--title", "Derde", "--theme", "4.99", "--krachtlijn", "snelheid")
     assert result.exit_code == 1
     assert "onbekend thema '4.99'" in result.output and "onbekende krachtlijn 'snelheid'" in result.output
-    assert f"niets geschreven: met deze invoer zou {ACTIONS} ongeldig worden" in result.output
+    assert f"niets geschreven in {ACTIONS}: verbeter wat hierboven staat" in result.output
     assert snapshot(root) == before
     no_theme = add(root, "--title", "Zonder thema")
     assert no_theme.exit_code == 1 and "'themes' heeft minstens één element nodig" in no_theme.output
@@ -459,3 +459,37 @@ def test_help_has_an_example() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+OPTION_VALUES = [
+    # (wrong value on the command line, the option the error must name)
+    (("4.2.2.2", "--region", "antwerpen", "--status", "klaar", "--date", "2023-03-14", "--note", "x"), "--status"),
+    (("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-13-01", "--note", "x"), "--date"),
+    (("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2019-05-01", "--note", "x"), "--date"),
+    (("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14", "--note", "x",
+      "--link", "geen-url"), "--link"),
+    (("4.2.2.99", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14", "--note", "x"), "ID"),
+]
+
+
+@pytest.mark.parametrize(("args", "option"), OPTION_VALUES, ids=[a[1] + ":" + " ".join(a[0][3:7]) for a in OPTION_VALUES])
+def test_a_wrong_value_on_the_command_line_names_its_option_not_a_file_position(root: Path, args: tuple, option: str) -> None:
+    write(root, LOG, '- date: 2023-01-10\n  target: "4.2.2.2"\n  status: lopend\n  note: x\n')
+    before = snapshot(root)
+    result = rec(root, *args)
+    assert result.exit_code == 1, result.output
+    assert f"ssw: {option}: " in result.output
+    # no position in a file: the entry was never written, its lines do not exist
+    assert not re.search(r"\.yaml:\d+:\d+", result.output), result.output
+    assert "verbeter wat hierboven staat" in result.output
+    english = rec(root, *args, "--lang", "en")
+    assert f"ssw: {option}: " in english.output and "correct what is shown above" in english.output
+    assert snapshot(root) == before
+
+
+def test_add_action_names_the_options_of_unknown_themes_and_tags(root: Path) -> None:
+    result = add(root, "--title", "Derde", "--theme", "4.99", "--krachtlijn", "snelheid")
+    assert result.exit_code == 1
+    assert "ssw: --theme: onbekend thema '4.99'" in result.output
+    assert "ssw: --krachtlijn: onbekende krachtlijn 'snelheid'" in result.output
+    assert not re.search(r"\.yaml:\d+:\d+", result.output), result.output

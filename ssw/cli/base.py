@@ -180,10 +180,11 @@ def _not_utf8_argument(argv: list[str]) -> tuple[str, str] | None:
 
 
 def _report_error(exc: SswError, lang: str) -> None:
-    if exc.problems:
+    if exc.problems or exc.options:
         from ssw.cli import terminal
 
         terminal.print_problems(exc.problems, lang, sys.stderr)
+        terminal.print_option_problems(exc.options, lang, sys.stderr)
         print(exc.message(lang), file=sys.stderr)
         return
     print(f"ssw: {exc.message(lang)}", file=sys.stderr)

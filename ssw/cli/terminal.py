@@ -18,6 +18,15 @@ def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = 
         print(problem.format(lang), file=out)
 
 
+def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream: IO[str] | None = None) -> None:
+    """`ssw: --status: ...`: a wrong value on the command line, named by its option."""
+    out = stream or sys.stdout
+    for option, problem in options:
+        hint = problem.hint(lang)
+        text = f"ssw: {option}: {problem.message(lang)}"
+        print(f"{text} ({hint})" if hint else text, file=out)
+
+
 def print_validation(loaded: Any, lang: str, fmt: str) -> None:
     problems = loaded.problems
     if fmt == "gitlab":
@@ -39,7 +48,9 @@ def print_validation(loaded: Any, lang: str, fmt: str) -> None:
         print(json_text(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     else:
-        print_problems(problems, lang)
+        from dataclasses import replace
+
+        print_problems([replace(p, path=loaded.root.shown(p.path)) for p in problems], lang)
     if problems:
         files = tn("n.files", len({p.path for p in problems}), lang)
         print(t("out.problem-count", lang, count=len(problems), files=files))
@@ -304,6 +315,17 @@ def item_line(out: Out, item: Any, status: str, detail: str) -> None:
     out.wrap(detail, indent=" " * (len(head) + 2), style="dim")
 
 
+def _head_line(out: Out, head: str, status: str, text: str) -> None:
+    """`head ▶ text…` on one line, the text cut to fit; when a long id leaves no room for
+    it, the text goes on its own line below, so no line is wider than the terminal."""
+    room = out.width - len(head) - 3
+    if room >= 10:
+        out.line(head, (SYMBOLS[status], COLOURS[status]), f" {_short(text, room)}")
+        return
+    out.line(head.rstrip() + " ", (SYMBOLS[status], COLOURS[status]))
+    out.line("      " + _short(text, max(10, out.width - 6)))
+
+
 def status_csv(rep: Any) -> str:
     from ssw.export import csv_text
     from ssw.ids import natural_key
@@ -496,7 +518,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
         out.blank()
         out.line((t("kind.regional-action", lang).capitalize(), "bold"))
         for s in region.own_actions:
-            out.line(f"  {s.item.id:<20} ", (SYMBOLS[s.status], COLOURS[s.status]), f" {_short(s.item.title, out.width - 25)}")
+            _head_line(out, f"  {s.item.id:<20} ", s.status, s.item.title)
     out.blank()
     out.line((t("show.history", lang), "bold"))
     recs = lookup.platform_updates(ds, platform_id)
@@ -505,7 +527,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     for rec in recs:
         u = rec.update
         head = f"  {format_date(u.date, lang):<18} {u.target:<14} "
-        out.line(head, (SYMBOLS[u.status.value], COLOURS[u.status.value]), f" {_short(u.note, max(10, out.width - len(head) - 3))}")
+        _head_line(out, head, u.status.value, u.note)
     out.flush()
 
 
