@@ -402,6 +402,11 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         out.line((label, "bold"), first)
         for more in rest:
             out.line(" " * len(label) + more)
+    if item.footnotes:
+        out.blank()
+        out.line((t("show.footnotes", lang), "bold"))
+        for note in item.footnotes:
+            out.wrap(f"{note.mark} ({note.after}{note.mark}) {note.text}", indent="  ")
     if item.children:
         out.blank()
         out.line((t("show.children", lang), "bold"))
