@@ -157,6 +157,7 @@ def agenda_dict(ag: Agenda) -> dict[str, Any]:
                          "recorded": ag.obligations.recorded(ag.year),
                          "platforms": [{"id": p, "state": c.state} for p, c in ag.not_reported]},
         "quiet_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.quiet_speerpunten()] if cov else [],
+        "no_data_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.no_data_speerpunten()] if cov else [],
         "open_signals": [{"id": e.model.id, "platform": e.platform, "date": str(e.model.date), "title": e.model.title,
                           "items": list(e.model.items), "themes": list(e.model.themes)} for e in ag.open_signals],
         "unknown": ag.unknown,

@@ -10,6 +10,10 @@ A *gap* is a speerpunt or krachtlijn with no active item for a platform in that 
 `possible` says how many items in the platform's scope carry the tag (0: the platform
 could only move it with an own action). A *focus gap* is a focus theme a platform chose
 for the year with nothing of that platform moving in it.
+
+Missing data is never a finding: a speerpunt none of whose items has any update on the
+day looked from is *without data*, not *quiet*; only a speerpunt with data and nothing
+moving in the year is quiet.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class Line:
     title: str
     cells: dict[str, Cell]
     total: tuple[str, ...]  # distinct items active on any platform
+    with_data: int  # items carrying the tag with at least one update on the day looked from
 
     @property
     def gaps(self) -> list[str]:
@@ -66,8 +71,12 @@ class Coverage:
         return self.speerpunten + self.krachtlijnen
 
     def quiet_speerpunten(self) -> list[Line]:
-        """Speerpunten with nothing moving anywhere in the year."""
-        return [line for line in self.speerpunten if not line.total]
+        """Speerpunten with data and nothing moving anywhere in the year."""
+        return [line for line in self.speerpunten if not line.total and line.with_data]
+
+    def no_data_speerpunten(self) -> list[Line]:
+        """Speerpunten none of whose items has any update yet: no data, not a finding."""
+        return [line for line in self.speerpunten if not line.total and not line.with_data]
 
 
 def _scopes(ds: d.Dataset, states: list[ItemState], platforms: tuple[str, ...], day: dt.date) -> dict[str, list[ItemState]]:
@@ -140,7 +149,8 @@ def coverage(ds: d.Dataset, plan_id: str | None = None, year: int | None = None,
             tagged = tagged_by_scope[key]
             cells[p] = Cell(tuple(s.item.id for s in tagged if s.item.id in active_ids[p]), len(tagged))
         total = tuple(sorted({i for c in cells.values() for i in c.active}, key=natural_key))
-        return Line(dimension, tag_id, title, cells, total)
+        with_data = sum(1 for s in in_plan if s.last is not None and tag_id in getattr(s.item, field))
+        return Line(dimension, tag_id, title, cells, total, with_data)
 
     speerpunten = [line("speerpunt", sp.id, sp.title, "speerpunten") for sp in plan.file.speerpunten]
     krachtlijnen = [line("krachtlijn", k.id, k.title, "krachtlijnen") for k in plan.file.krachtlijnen]
@@ -167,6 +177,7 @@ def coverage_dict(cov: Coverage) -> dict[str, Any]:
             "platforms": {p: {"active": len(c.active), "items": list(c.active), "possible": c.possible, "gap": c.gap}
                           for p, c in ln.cells.items()},
             "gaps": ln.gaps,
+            "with_data": ln.with_data,
         }
 
     return {
@@ -178,5 +189,6 @@ def coverage_dict(cov: Coverage) -> dict[str, Any]:
         "speerpunten": [line(ln) for ln in cov.speerpunten],
         "krachtlijnen": [line(ln) for ln in cov.krachtlijnen],
         "quiet_speerpunten": [ln.id for ln in cov.quiet_speerpunten()],
+        "no_data_speerpunten": [ln.id for ln in cov.no_data_speerpunten()],
         "focus_gaps": [{"platform": p, "theme": t} for p, t in cov.focus_gaps],
     }

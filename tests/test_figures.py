@@ -208,3 +208,83 @@ def test_quiet_is_per_platform(demo_root: Path) -> None:
     row = next(x for x in stale_part.splitlines() if x.startswith("| 4.5.1.3 "))
     assert "2024-01-10" in row and "Limburg" in row and "○" in row
     assert "Antwerpen" not in row and "2024-12-01" not in row
+
+
+# -- said once; a speerpunt without data is not a gap ---------------------------------------
+
+
+def _header(text: str) -> str:
+    """The lines before the first blank line: what a reader takes in first."""
+    return text.split("\n\n", 1)[0]
+
+
+def test_how_many_items_have_data_is_said_once() -> None:
+    """The status header and the report summary name the items without data once (the
+    data line), beside the count by status; no second sentence repeats it."""
+    real = by_hand(REPO)
+    without = str(real["without_data"])
+    header = one_line(_header(run(["--root", str(REPO), "status"]).stdout))
+    assert data_line(real) in header
+    assert header.count(without) == 2, header  # "76 zonder gegevens" and "76 onbekend"
+    for fmt in ("md", "html"):
+        text = run(["--root", str(REPO), "report", "--year", "2024", "--format", fmt, "--out", "-"]).stdout
+        summary = one_line(text.split(t("report.summary", "nl"), 2)[1 if fmt == "md" else 2].split("<h2" if fmt == "html" else "\n## ", 1)[0])
+        assert summary.count(data_line(real)) == 1, summary
+        assert summary.count(f"{without} van de {real['items']}") == 0, summary
+
+
+def _speerpunt_has_data(root: Path, themes: list[str], as_of: dt.date) -> bool:
+    """By hand: some update on or before `as_of` targets an item of the speerpunt's themes."""
+    items = _plan_items()
+    for path in sorted((root / "regions").glob("*/updates/*.yaml")):
+        for u in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if (u["target"] in items and _first_day(u["date"]) <= as_of
+                    and any(u["target"].startswith(theme + ".") for theme in themes)):
+                return True
+    return False
+
+
+@pytest.mark.parametrize(("root", "as_of"), [(REPO, "2024-12-31"), (DEMO, "2020-03-31"), (DEMO, "2020-12-31")])
+def test_a_speerpunt_without_data_is_not_called_quiet(root: Path, as_of: str) -> None:
+    """Missing data is never a finding: a speerpunt none of whose items has an update is
+    listed as without data in agenda, coverage and reports, not as "zonder beweging"."""
+    day = dt.date.fromisoformat(as_of)
+    plan = yaml.safe_load((REPO / "plan" / "ssw-2020-2024" / "plan.yaml").read_text(encoding="utf-8"))
+    no_data = [sp["id"] for sp in plan["speerpunten"] if not _speerpunt_has_data(root, sp["themes"], day)]
+    agenda = json.loads(run(["--root", str(root), "agenda", "--as-of", as_of, "--format", "json"]).stdout)
+    assert [sp["id"] for sp in agenda["no_data_speerpunten"]] == no_data
+    assert not set(no_data) & {sp["id"] for sp in agenda["quiet_speerpunten"]}
+    if as_of.endswith("12-31"):  # coverage looks from the end of its --year
+        cov = json.loads(run(["--root", str(root), "coverage", "--year", as_of[:4], "--format", "json"]).stdout)
+        assert cov["no_data_speerpunten"] == no_data and not set(no_data) & set(cov["quiet_speerpunten"])
+    table = one_line(run(["--root", str(root), "coverage", "--year", as_of[:4]]).stdout) if as_of.endswith("12-31") else ""
+    report = one_line(run(["--root", str(root), "report", "--year", as_of[:4], "--as-of", as_of, "--out", "-"]).stdout)
+    if no_data:
+        assert not table or t("cov.no-data-speerpunten", "nl", ids=", ".join(no_data)) in table
+        assert t("report.cov.no-data", "nl", titles=", ".join(no_data)) in report
+    for sp in no_data:  # never in the "nothing moving" sentence
+        for text, key in ((table, "cov.quiet-speerpunten"), (report, "report.cov.quiet")):
+            quiet_prefix = t(key, "nl", ids="", titles="").rstrip(".: ")
+            assert not any(sp in part.split(".")[0] for part in text.split(quiet_prefix)[1:]), text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_regional_item_marked_stil_in_a_report_names_the_quiet_platform(fmt: str) -> None:
+    """A theme table row of a regional item shows the item's latest date (any platform);
+    its *stil* flag names the quiet platforms with their own dates, those of `status`."""
+    import re
+
+    stale = json.loads(ok("status", "--as-of", "2023-12-31", "--format", "json"))["stale"]
+    expected = {(q["id"], q["platform"], q["last_update"]) for q in stale}
+    text = html.unescape(ok("report", "--year", "2023", "--format", fmt, "--out", "-"))
+    flagged = set()
+    for line in text.splitlines():
+        row = re.match(r"\| ([\d.]+) \|", line) if fmt == "md" else re.search(r'class="id">([\d.]+)<', line)
+        found = re.search(t("report.flag.stil", "nl") + r" \(([^)]*)\)", re.sub(r"<[^>]+>", "", line))
+        if row and found:
+            for pair in found.group(1).split(", "):
+                platform, date = pair.split(" ")
+                flagged.add((row.group(1), platform, date))
+    assert flagged and flagged <= expected, flagged - expected
+    # 4.4.1.8 at the end of 2023: west-vlaanderen moved in October, vlaams-brabant is the quiet one
+    assert {(i, p) for i, p, _ in flagged if i == "4.4.1.8"} == {(i, p) for i, p, _ in expected if i == "4.4.1.8"}

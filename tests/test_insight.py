@@ -292,7 +292,10 @@ def test_agenda_at_the_end_of_2023(repo: Path) -> None:
     assert data["not_reported"]["year"] == 2023 and data["not_reported"]["complete"] is True
     # 2023's overviews are taken in 2024: no data yet, so no platform is listed as missing
     assert data["not_reported"]["recorded"] is False and data["not_reported"]["platforms"] == []
-    assert [s["id"] for s in data["quiet_speerpunten"]] == ["multidisciplinair", "superdivers", "hybridisering"]
+    # superdivers has data (4.3.1.5 geschrapt) and nothing moving: quiet; no item of 4.6 or
+    # 4.7 has an update: no data, which is not a finding
+    assert [s["id"] for s in data["quiet_speerpunten"]] == ["superdivers"]
+    assert [s["id"] for s in data["no_data_speerpunten"]] == ["multidisciplinair", "hybridisering"]
     assert [s["id"] for s in data["open_signals"]] == ["west-vlaanderen.signaal.1"]
     assert data["unknown"] == data["figures"]["without_data"] == 73  # 77 plan items, 4 with updates (the 5th is on an own action)
     assert data["figures"]["items"] == 77  # own actions are counted apart, as amendments
@@ -352,7 +355,8 @@ def test_coverage_2023(repo: Path) -> None:
     assert sp["draagvlak"]["platforms"]["limburg"] == {"active": 1, "items": ["limburg.2023.2"], "possible": 1, "gap": False}
     assert sp["draagvlak"]["platforms"]["antwerpen"]["possible"] == 0
     assert sp["superdivers"]["platforms"]["vlaanderen"] == {"active": 0, "items": [], "possible": 8, "gap": True}
-    assert data["quiet_speerpunten"] == ["multidisciplinair", "superdivers", "hybridisering"]
+    assert data["quiet_speerpunten"] == ["superdivers"]  # has data (4.3.1.5 geschrapt), nothing moving
+    assert data["no_data_speerpunten"] == ["multidisciplinair", "hybridisering"]  # no update at all: not a finding
     kl = {k["id"]: k for k in data["krachtlijnen"]}
     assert kl["politiserend"]["items"] == ["4.2.2.2", "limburg.2023.2"]
     assert kl["politiserend"]["gaps"] == ["brussel", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen", "vlaanderen"]
@@ -368,7 +372,9 @@ def test_coverage_2023(repo: Path) -> None:
 
 def test_coverage_of_an_earlier_year_and_bad_years(repo: Path) -> None:
     data = cli_json(repo, "coverage", "--year", "2022")
-    assert all(not ids for ids in data["active"].values()) and len(data["quiet_speerpunten"]) == 4
+    # nothing moves in 2022 and no speerpunt has an update yet: no data, not four findings
+    assert all(not ids for ids in data["active"].values()) and data["quiet_speerpunten"] == []
+    assert len(data["no_data_speerpunten"]) == 4
     code, _, err = cli(repo, "coverage", "--year", "2019")
     assert code == 2 and "2020" in err and "2024" in err
 

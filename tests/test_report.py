@@ -510,9 +510,10 @@ def test_a_data_key_wins_over_a_dict_method(tmp_path: Path, sandboxed: bool) -> 
 
 ROW_CASES = [
     {"id": "1.1", "title": "A & <b>", "status": "lopend", "status_label": "lopend", "symbol": "▶", "te_laat": True,
-     "stil": True, "due": {"iso": "2023-06"}, "last_update": None, "stale_platforms": ["Gent", "Brugge"]},
+     "stil": True, "due": {"iso": "2023-06"}, "last_update": None, "stale_platforms": ["Gent", "Brugge"],
+     "stil_where": ["gent 2022-05-01", "brugge 2022-06-01"]},
     {"id": "1.2", "title": "B", "status": "gerealiseerd", "status_label": "gerealiseerd", "symbol": "✔", "te_laat": False,
-     "stil": False, "due": None, "last_update": {"iso": "2023-02-01"}, "stale_platforms": []},
+     "stil": False, "due": None, "last_update": {"iso": "2023-02-01"}, "stale_platforms": [], "stil_where": []},
 ]
 
 

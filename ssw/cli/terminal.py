@@ -213,7 +213,10 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     if active:
         out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
     fig = rep.figures
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    # how many items have data is said once, first, and stands out when most have none
+    mostly_unknown = fig.without_data and fig.without_data * 2 >= fig.items
+    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
+             style="yellow" if mostly_unknown else "")
     out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
     out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     if rep.carried.total:
@@ -221,9 +224,6 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
         key = "st.carried" if new_items else "st.carried-all"
         out.wrap(t(key, lang, carried=rep.carried.total, old=", ".join(rep.carried_from), new=new_items,
                    parts=_count_parts(rep.carried, lang)))
-    unknown = rep.totals.by_status["onbekend"]
-    if unknown and unknown * 2 >= rep.totals.total:
-        out.wrap(t("st.no-data", lang, unknown=unknown, total=rep.totals.total), style="yellow")
     out.blank()
     headers = ([t("st.col.id", lang), t("st.col.theme", lang), t("st.col.progress", lang)] + [SYMBOLS[s] for s in STATUSES]
                + [t("st.col.data", lang)])
@@ -729,6 +729,9 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
     quiet = cov.quiet_speerpunten()
     if quiet:
         out.wrap(t("cov.quiet-speerpunten", lang, ids=", ".join(ln.id for ln in quiet)), indent="  ", style="red")
+    no_data = cov.no_data_speerpunten()
+    if no_data:
+        out.wrap(t("cov.no-data-speerpunten", lang, ids=", ".join(ln.id for ln in no_data)), indent="  ", style="dim")
     for ln in cov.speerpunten:
         if ln.total and ln.gaps:
             out.wrap(f"{ln.id}: " + t("cov.nothing-in", lang, platforms=", ".join(ln.gaps)), indent="  ")
@@ -738,7 +741,7 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
             by_platform.setdefault(p, []).append(theme)
         for p, themes in by_platform.items():
             out.wrap(t("cov.focus-gap", lang, platform=p, year=cov.year, themes=", ".join(themes)), indent="  ", style="yellow")
-    if not quiet and not cov.focus_gaps and not any(ln.gaps for ln in cov.speerpunten):
+    if not quiet and not no_data and not cov.focus_gaps and not any(ln.gaps for ln in cov.speerpunten):
         out.line("  " + t("st.none", lang))
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
@@ -809,6 +812,9 @@ def print_agenda(ag: Any, lang: str) -> None:
     section("ag.quiet-speerpunten", len(quiet_sp), year=ag.year)
     for ln in quiet_sp:
         out.line(f"  ★ {ln.id:<18} ", (fit(ln.title, max(10, out.width - 23)).rstrip(), "dim"))
+    no_data_sp = ag.coverage.no_data_speerpunten() if ag.coverage else []
+    if no_data_sp:
+        out.wrap(t("ag.no-data-speerpunten", lang, ids=", ".join(ln.id for ln in no_data_sp)), indent="  ", style="dim")
     section("ag.signals", len(ag.open_signals))
     for e in ag.open_signals:
         head = f"  {e.model.date!s:<10} {e.platform:<16} "

@@ -87,13 +87,13 @@ class ReportContext:
         listed = state.platforms.get(region)
         own = listed if state.item.regional else None
         last = own.last if own else state.last
-        return {**base, **self._status_fields(status), "stil": own.stil if own else state.stil,
+        return {**base, **self._status_fields(status), "stil": own.stil if own else state.stil, "stil_where": [],
                 "last_update": self.date(last.date) if last else None,
                 "platforms": [self._platform_status(region, listed)] if listed else []}
 
     def quiet_dict(self, q: st.Quiet) -> dict[str, Any]:
         """A quiet platform on an item: that platform's own status, date and name."""
-        return {**self.item_dict(q.state), **self._status_fields(q.status), "stil": True,
+        return {**self.item_dict(q.state), **self._status_fields(q.status), "stil": True, "stil_where": [],
                 "last_update": self.date(q.last.date), "platform": q.platform,
                 "stale_platforms": [self.platform_name(q.platform)]}
 
@@ -122,6 +122,9 @@ class ReportContext:
             "te_laat": state.te_laat,
             "stil": state.stil,
             "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
+            # a regional item is stil per platform: name which, with that platform's own date
+            "stil_where": [f"{p} {state.platforms[p].last.date}" for p in state.stale_platforms]
+            if item.regional else [],
             "last_update": self.date(state.last.date) if state.last else None,
             "platforms": [self._platform_status(p, s) for p, s in sorted(state.platforms.items())],
             "speerpunten": list(item.speerpunten),

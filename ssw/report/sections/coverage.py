@@ -36,6 +36,7 @@ def build(ctx: ReportContext) -> dict[str, Any] | None:
         "max": max((len(c.active) for ln in lines for c in ln.cells.values()), default=0),
         "gap_count": sum(1 for ln in lines for c in ln.cells.values() if c.gap),
         "quiet_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.quiet_speerpunten()],
+        "no_data_speerpunten": [{"id": ln.id, "title": ln.title} for ln in cov.no_data_speerpunten()],
         "focus_gaps": [{"platform": p, "platform_name": platform_label(ds, p), "theme": theme,
                         "title": item_title(ds, cov.plan, theme)} for p, theme in cov.focus_gaps],
     }

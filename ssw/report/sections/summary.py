@@ -13,11 +13,8 @@ from ssw.report.plain import counts_dict
 def build(ctx: ReportContext) -> dict[str, Any]:
     fig = ctx.report.figures
     counts = counts_dict(fig.counts, ctx.lang)
-    unknown, total = counts["unknown"], counts["total"]
     return {
         "counts": counts,
-        "no_data": unknown > 0,
-        "no_data_text": t("st.no-data", ctx.lang, unknown=unknown, total=total) if unknown else "",
         "figures": figures_dict(fig),
         "data_text": t("fig.data", ctx.lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
         "updates_in_year": len(ctx.updates_in(ctx.window)),
