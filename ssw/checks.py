@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from collections.abc import Callable, Iterable
 
 from ssw import dataset as d
@@ -82,8 +83,13 @@ def _check_theme_refs(ds: d.Dataset, refs: Iterable[str], path: str, loc: tuple,
         item = ds.resolve(ref, when)
         if item is None or item.kind != "theme":
             plan_id, _ = ds.plan_of_ref(ref, when)
-            problems.append(_ref_problem(path, (*loc, j), "theme", ref, lambda plan_id=plan_id: _theme_pool(ds, plan_id)))
+            problems.append(_ref_problem(path, (*loc, j), "theme", ref, functools.partial(_theme_pool, ds, plan_id)))
     return problems
+
+
+def _item_pool(ds: d.Dataset, plan_id: str | None, qualified: bool) -> list[str]:
+    """Ids of one plan, the candidates for a close-match suggestion (built only when asked)."""
+    return [f"{p}:{i}" if qualified else i for (p, i) in ds.items if p == plan_id]
 
 
 def check_theme_links(ds: d.Dataset) -> list[Problem]:
@@ -185,7 +191,7 @@ def check_continuations(ds: d.Dataset) -> list[Problem]:
                 problems.append(_ref_problem(item.path, loc, "plan", old_plan, sorted(ds.plans)))
                 continue
             problems.append(_ref_problem(item.path, loc, "item", item.vervolg_van,
-                                         lambda old_plan=old_plan: [f"{p}:{i}" for (p, i) in ds.items if p == old_plan]))
+                                         functools.partial(_item_pool, ds, old_plan, True)))
             continue
         before = ds.plans[old.plan]
         if before.file.family != plan.file.family or before.start >= plan.start:
@@ -314,14 +320,14 @@ def check_entries(ds: d.Dataset) -> list[Problem]:
                 if ds.resolve(ref, e.model.date.first) is None:
                     plan_id, _ = ds.plan_of_ref(ref, e.model.date.first)
                     problems.append(_ref_problem(e.path, (e.index, "items", j), "item", ref,
-                                                 lambda plan_id=plan_id: [i for (p, i) in ds.items if p == plan_id]))
+                                                 functools.partial(_item_pool, ds, plan_id, False)))
     return problems
 
 
-def broken_platform(ds: d.Dataset, platform: str) -> bool:
+def broken_platform(ds: d.Dataset, platform: str | None) -> bool:
     """The platform's own platform.yaml did not load: that file's problem is reported where
     it stands; the platform's other files and mentions are not 'unknown platform' on top."""
-    return any(path.rsplit("/", 1)[-1] in ("platform.yaml", "platform.yml") for path in ds.incomplete.get(platform, ()))
+    return platform is not None and any(path.rsplit("/", 1)[-1] in ("platform.yaml", "platform.yml") for path in ds.incomplete.get(platform, ()))
 
 
 def check_meetings(ds: d.Dataset) -> list[Problem]:

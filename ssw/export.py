@@ -275,14 +275,9 @@ def csv_text(headers: Sequence[str], rows: list[list[Any]], style: CsvStyle = PL
 
 def write_csv_dir(data: dict[str, Any], folder: Path, style: CsvStyle = PLAIN) -> list[Path]:
     """One `<sheet>.csv` per xlsx sheet in `folder` (created if its parent exists)."""
-    if folder.exists() and not folder.is_dir():
-        raise SswError("err.out-path", exit_code=2, path=str(folder), reason="not a folder")
-    if not folder.parent.is_dir():
-        raise SswError("err.out-parent", exit_code=2, path=str(folder.parent))
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise SswError("err.write", path=str(folder), reason=exc.strerror or str(exc)) from None
+    from ssw.safepath import out_folder
+
+    out_folder(folder)
     written = []
     for sheet, (headers, rows) in tables(data).items():
         path = folder / f"{sheet}.csv"

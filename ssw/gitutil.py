@@ -68,7 +68,11 @@ def has_identity(path: Path) -> bool:
 
 def git(cwd: Path, *args: str) -> str:
     """Run git and return its output; a failure is SswError("err.git") with git's last line."""
-    proc = run_git(cwd, *args)
+    return _output_or_raise(run_git(cwd, *args), args)
+
+
+def _output_or_raise(proc: subprocess.CompletedProcess[str] | None, args: tuple[str, ...]) -> str:
+    """git's output, or SswError("err.git") naming git's last line: one rule for every call."""
     if proc is None:
         raise SswError("err.git", reason="git not found")
     if proc.returncode != 0:
@@ -123,9 +127,4 @@ def _retrying(cwd: Path, *args: str) -> str:
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
             continue
-        if proc is None:
-            raise SswError("err.git", reason="git not found")
-        if proc.returncode != 0:
-            lines = (proc.stderr or proc.stdout).strip().splitlines()
-            raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
-        return proc.stdout
+        return _output_or_raise(proc, args)

@@ -416,7 +416,7 @@ def _write_folder(folder: Path, files: dict[str, str]) -> None:
             raise SswError("err.plan-exists", exit_code=2, id=folder.name, path=str(folder))
         os.rename(tmp, folder)
     except OSError as exc:
-        raise SswError("err.write", path=str(folder), reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=str(folder), reason=exc) from None
     finally:
         if tmp.exists():
             with contextlib.suppress(OSError):

@@ -69,7 +69,32 @@ class SswError(Exception):
     def message(self, lang: str) -> str:
         from ssw.i18n import t
 
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **{k: said(v, lang) for k, v in self.params.items()})
+
+
+class Said(str):
+    """A parameter that is itself a catalogue key (a reason such as "not a folder"): put in
+    the user's language when the message is shown."""
+
+
+def said(value: Any, lang: str) -> Any:
+    """A message parameter in the user's language: a `Said` key translated, an OSError by
+    its errno (the operating system's own words are English), anything else as it is."""
+    from ssw.i18n import t
+
+    if isinstance(value, Said):
+        return t(str(value), lang)
+    if isinstance(value, OSError):
+        import errno
+
+        name = errno.errorcode.get(value.errno or -1, "")
+        text = t(f"reason.{name}", lang) if name in OS_REASONS else ""
+        return text or value.strerror or str(value)
+    return value
+
+
+OS_REASONS = ("ENOSPC", "EACCES", "EPERM", "EROFS", "EEXIST", "ENOENT", "ENOTDIR", "EISDIR", "ELOOP",
+              "ENAMETOOLONG", "EDQUOT", "EIO", "ENXIO", "EBUSY", "ETXTBSY", "EXDEV", "ENOTEMPTY")
 
 
 class ProblemsFound(SswError):

@@ -233,7 +233,7 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
     except NotRegular as exc:
         raise SswError("err.not-regular", path=rel, kind=exc.kind) from None
     except OSError as exc:
-        raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=rel, reason=exc) from None
     if raw is None:
         entries: list[Any] = []
         prefix = (header + "\n").encode("utf-8")
@@ -357,7 +357,7 @@ def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callabl
     except Timeout:
         raise SswError("err.lock", path=rel) from None
     except OSError as exc:
-        raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=rel, reason=exc) from None
     return prepared.line, prepared.entry
 
 

@@ -20,7 +20,7 @@ import os
 import stat
 from pathlib import Path
 
-from ssw.problems import SswError
+from ssw.problems import Said, SswError
 
 
 class NotRegular(OSError):
@@ -105,7 +105,7 @@ def write_target(root: Path, rel: str) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise SswError("err.write", path=rel, reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=rel, reason=exc) from None
     if not stat.S_ISREG(mode):
         raise SswError("err.not-regular", path=rel, kind=kind_of(mode))
     if not mode & stat.S_IWUSR or not os.access(root / rel, os.W_OK):  # 444 even for root
@@ -124,20 +124,45 @@ def out_target(path: Path, default_name: str | None = None) -> tuple[Path, bool]
     except FileNotFoundError:
         return path, True
     except OSError as exc:
-        raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=str(path), reason=exc) from None
     if stat.S_ISLNK(mode):
         if path.is_dir() and default_name is not None:  # writing into it leaves the link as it is
             return out_target(path / default_name)
         raise SswError("err.out-link", exit_code=2, path=str(path))
     if stat.S_ISDIR(mode):
         if default_name is None:
-            raise SswError("err.out-path", exit_code=2, path=str(path), reason="folder")
+            raise SswError("err.out-path", exit_code=2, path=str(path), reason=Said("reason.folder"))
         return out_target(path / default_name)
     if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         return path, False
     if stat.S_ISREG(mode):
+        if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):  # 444 even for root
+            raise SswError("err.read-only", exit_code=2, path=str(path))
         return path, True
     raise SswError("err.not-regular", exit_code=2, path=str(path), kind=kind_of(mode))
+
+
+def out_folder(path: Path, parents: bool = False) -> Path:
+    """The folder that `--out PATH` names for output of several files (`schema`, CSV
+    export): an existing folder (or a link to one, written into and left as it is), or a
+    new one, made when its parent exists (or with its parents when `parents`). Anything
+    else that exists (a file, device, FIFO, dangling link) is a usage error, never
+    replaced."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        if not parents and not path.parent.is_dir():
+            raise SswError("err.out-parent", exit_code=2, path=str(path.parent)) from None
+        try:
+            path.mkdir(parents=parents, exist_ok=True)
+        except OSError as exc:
+            raise SswError("err.write", exit_code=2, path=str(path), reason=exc) from None
+        return path
+    except OSError as exc:
+        raise SswError("err.write", exit_code=2, path=str(path), reason=exc) from None
+    if stat.S_ISDIR(mode) or (stat.S_ISLNK(mode) and path.is_dir()):
+        return path
+    raise SswError("err.out-path", exit_code=2, path=str(path), reason=Said("reason.not-a-folder"))
 
 
 def write_into(path: Path, data: bytes) -> None:
@@ -146,7 +171,7 @@ def write_into(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=str(path), reason=exc) from None
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
@@ -156,7 +181,7 @@ def write_into(path: Path, data: bytes) -> None:
             written = os.write(fd, view)
             view = view[written:]
     except OSError as exc:
-        raise SswError("err.write", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=str(path), reason=exc) from None
     finally:
         os.close(fd)
 
@@ -177,5 +202,5 @@ def write_output(path: Path, content: str | bytes, default_name: str | None = No
     except NotRegular as exc:
         raise SswError("err.not-regular", exit_code=2, path=str(target), kind=exc.kind) from None
     except OSError as exc:
-        raise SswError("err.write", path=str(target), reason=exc.strerror or str(exc)) from None
+        raise SswError("err.write", path=str(target), reason=exc) from None
     return target

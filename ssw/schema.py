@@ -24,9 +24,9 @@ def schema_text(kind: str) -> str:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    from ssw.safepath import write_output
+    from ssw.safepath import out_folder, write_output
 
-    folder.mkdir(parents=True, exist_ok=True)
+    out_folder(folder, parents=True)
     written = []
     for kind in m.KINDS:
         path = folder / f"{kind}.schema.json"

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import run
 
 LOG = "regions/antwerpen/updates/2023.yaml"

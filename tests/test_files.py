@@ -257,3 +257,59 @@ def test_record_refuses_a_read_only_log(real_root: Path) -> None:
     no_internal_error(result)
     assert result.returncode == 1 and "read-only" in result.stderr
     assert path.read_text(encoding="utf-8") == UPDATE and stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+# -- outputs of several files (schema, CSV export) and output errors in plain words --------
+
+FOLDER_OUTPUTS = [["schema"], ["export", "--format", "csv"], ["export", "--format", "csv", "--excel"]]
+
+
+def _not_a_folder(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"out-{kind}"
+    if kind == "file":
+        path.write_text("keep", encoding="utf-8")
+    elif kind == "dangling":
+        os.symlink(tmp_path / "nowhere", path)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        return Path("/dev/null")
+    return path
+
+
+@pytest.mark.parametrize("args", FOLDER_OUTPUTS)
+@pytest.mark.parametrize("kind", ["file", "dangling", "fifo", "device"])
+def test_folder_outputs_refuse_what_is_not_a_folder(real_root: Path, tmp_path: Path, args: list[str],
+                                                    kind: str) -> None:
+    path = _not_a_folder(tmp_path, kind)
+    before = os.lstat(path)
+    result = ssw(real_root, *args, "--out", str(path), timeout=30)
+    no_internal_error(result)
+    assert result.returncode == 2 and "not a folder" in result.stderr, result.stderr
+    after = os.lstat(path)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert not (tmp_path / "nowhere").exists()
+    if kind == "file":
+        assert path.read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("args", [["report", "--year", "2023"], ["export", "--format", "json"],
+                                  ["export", "--format", "xlsx"]])
+def test_out_refuses_a_read_only_file_even_for_root(real_root: Path, tmp_path: Path, args: list[str]) -> None:
+    path = tmp_path / "kept"
+    path.write_text("keep", encoding="utf-8")
+    path.chmod(0o444)
+    result = ssw(real_root, *args, "--out", str(path))
+    no_internal_error(result)
+    assert result.returncode == 2 and "read-only" in result.stderr, result.stderr
+    assert path.read_text(encoding="utf-8") == "keep" and stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("lang, words, foreign", [("nl", "geen ruimte meer", "No space"),
+                                                  ("en", "no space left", "geen ruimte")])
+def test_output_errors_speak_the_users_language(real_root: Path, lang: str, words: str, foreign: str) -> None:
+    result = ssw(real_root, "--lang", lang, "export", "--format", "json", "--out", "/dev/full")
+    no_internal_error(result)
+    assert result.returncode == 1 and words in result.stderr and foreign not in result.stderr, result.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)

@@ -8,8 +8,8 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import run
 
+from conftest import run
 from ssw import checks
 from ssw.loader import load
 from ssw.report import render as rr
