@@ -161,6 +161,15 @@ class Obligation(Strict):
     basis: Text = ""
 
 
+class Footnote(Strict):
+    """A footnote of the plan, word for word: its `mark` (¹), the words of the text it
+    stands `after`, and its own `text`."""
+
+    mark: str
+    after: Text
+    text: Text
+
+
 class Variant(Strict):
     goal: str
     title: Title | None = None
@@ -253,6 +262,7 @@ class Action(Strict):
     vervolg_van: PlanRef | None = None
     initiatives: list[Initiative] = []
     basis: Text = ""  # why, where this is the transcriber's reading rather than the source's words
+    footnotes: list[Footnote] = []
 
 
 class ThemeFile(Strict):
@@ -260,6 +270,9 @@ class ThemeFile(Strict):
     title: Title
     heading: Text = ""
     challenge: Text | None = None
+    sam_name: Text | None = None  # SAM's own name for this challenge (its page, seed 001)
+    sam_name_basis: Text = ""  # why this SAM name belongs to this theme, where that is a reading
+    footnotes: list[Footnote] = []
     text: Text = ""
     krachtlijnen: list[Slug] = []
     speerpunten: list[Slug] = []
