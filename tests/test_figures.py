@@ -232,7 +232,10 @@ def test_how_many_items_have_data_is_said_once() -> None:
     assert header.count(without) == 2, header  # "76 zonder gegevens" and "76 onbekend"
     for fmt in ("md", "html"):
         text = run(["--root", str(REPO), "report", "--year", "2024", "--format", fmt, "--out", "-"]).stdout
-        summary = one_line(text.split(t("report.summary", "nl"), 2)[1 if fmt == "md" else 2].split("<h2" if fmt == "html" else "\n## ", 1)[0])
+        # the yearly overview's first page: its key figures, up to the next section
+        page = (text.split(f"\n## {t('report.sec.overview', 'nl')}\n", 1)[1].split("\n## ", 1)[0] if fmt == "md"
+                else text.split('id="overview"', 1)[1].split("</section>", 1)[0])
+        summary = one_line(page)
         assert summary.count(data_line(real)) == 1, summary
         assert summary.count(f"{without} van de {real['items']}") == 0, summary
 
