@@ -366,7 +366,7 @@ def check_evaluations(ds: d.Dataset) -> list[Problem]:
             value = getattr(x, field)
             if value is not None and value not in pool:
                 problems.append(_ref_problem(e.path, (*loc, field), field, value, pool))
-        if x.platform is not None and x.platform not in ds.platforms:
+        if x.platform is not None and x.platform not in ds.platforms and not broken_platform(ds, x.platform):
             problems.append(_ref_problem(e.path, (*loc, "platform"), "platform", x.platform, ds.platforms))
         key = ev.key_of(ds, x)
         if len(problems) == bad and key is not None:

@@ -27,8 +27,9 @@ def entry(id_: str, **fields: str) -> str:
     ({"moment": "eindevaluatie", "year": "2023"}, "year bij moment eindevaluatie", "year"),
     ({"theme": '"4.99"'}, "'4.99'", "theme"),
     ({"speerpunt": "nergens"}, "'nergens'", "speerpunt"),
-    ({"krachtlijn": "snelheid"}, "'snelheid'", "krachtlijn"),
-    ({"platform": "gent"}, "'gent'", "platform"),
+    ({"krachtlijn": "snelheid"}, "onbekende krachtlijn 'snelheid'", "krachtlijn"),
+    ({"impactdomein": "geluk"}, "onbekend impactdomein 'geluk'", "impactdomein"),
+    ({"platform": "gent"}, "onbekend platform 'gent'", "platform"),
     ({"rating": "goed"}, "ongeldige waarde 'goed'", "rating"),
 ])
 def test_bad_evaluations_are_reported_with_position(demo_root: Path, fields: dict, code: str, where: str | None) -> None:
