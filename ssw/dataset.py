@@ -35,6 +35,9 @@ class Item:
     lead: str | None = None
     lead_source: str | None = None
     basis: str = ""  # the transcriber's reading (scope, due, lead, theme links), when it is one
+    sam_name: str = ""  # a theme: SAM's own name for its challenge
+    sam_name_basis: str = ""  # why that name belongs to this theme, where that is a reading
+    footnotes: tuple[Any, ...] = ()  # the plan's footnotes to this item's text (models.Footnote)
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action
@@ -122,6 +125,7 @@ class Dataset:
     updates: list[UpdateRec] = field(default_factory=list)
     signals: list[Entry] = field(default_factory=list)
     decisions: list[Entry] = field(default_factory=list)
+    evaluations: list[Entry] = field(default_factory=list)
     meetings: list[Entry] = field(default_factory=list)  # regions/vlaanderen/meetings.yaml
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
     # Indexes, complete once `loader.load` returns: `families` kept by `add_plan`; `by_id`
@@ -278,7 +282,9 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
     t_kl = _tags(theme.krachtlijnen)
     t_sp = _tags(speerpunten, theme.speerpunten)
     t_item = Item(plan_id, theme.id, "theme", theme.title, theme.text, theme=theme.id,
-                  krachtlijnen=t_kl, speerpunten=t_sp, vervolg_van=theme.vervolg_van, path=path)
+                  krachtlijnen=t_kl, speerpunten=t_sp, vervolg_van=theme.vervolg_van, path=path,
+                  sam_name=theme.sam_name or "", sam_name_basis=theme.sam_name_basis,
+                  footnotes=tuple(theme.footnotes))
     ds.items[(plan_id, theme.id)] = t_item
     for a_i, action in enumerate(theme.actions):
         a_kl = _tags(t_kl, action.krachtlijnen)
@@ -288,7 +294,7 @@ def add_theme(ds: Dataset, plan_id: str, theme: m.ThemeFile, path: str) -> None:
             krachtlijnen=a_kl, speerpunten=a_sp, scope=action.scope, due=action.due,
             milestone=action.milestone, lead=action.lead, lead_source=action.lead_source,
             partners=tuple(action.partners), vervolg_van=action.vervolg_van, basis=action.basis, path=path,
-            loc=("actions", a_i),
+            loc=("actions", a_i), footnotes=tuple(action.footnotes),
         )
         ds.items[(plan_id, action.id)] = a_item
         t_item.children.append(action.id)

@@ -7,7 +7,10 @@ Carry-over (`--from OLD --carry-over`): every trackable item of OLD whose derive
 *as of OLD's end* is not gerealiseerd or geschrapt goes into the new plan under the same
 id, with its text, tags and theme/action skeleton, marked `vervolg_van: "OLD:ID"`. An
 item with no data at all (*onbekend*) was not finished either, so it carries over too.
-Due dates and milestones stay with OLD: they lie in OLD's period. OLD is never written.
+Due dates and milestones stay with OLD: they lie in OLD's period. So does a theme's
+`sam_name`: SAM's page names the challenges of the plan it was written about, not of a
+plan that follows it. The plan's footnotes travel with the text they annotate. OLD is
+never written.
 
 The new plan is rendered in memory, validated together with the data set as it is,
 and only then written: a temporary folder beside the plans, renamed into place in
@@ -249,6 +252,11 @@ def _skeleton_item(model: Any, drop: tuple[str, ...]) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_defaults=True, exclude=set(drop))  # type: ignore[no-any-return]
 
 
+# What a carried theme does not take along: its own link and actions (rebuilt from the carried items), and
+# SAM's name for OLD's challenge (seed 001 is about OLD, see the module docstring).
+_OLD_ONLY_THEME = ("vervolg_van", "actions", "sam_name", "sam_name_basis")
+
+
 def _carried_themes(ds: d.Dataset, old: d.Plan, carried: set[str], root: Root) -> list[tuple[str, dict[str, Any]]]:
     """(theme id, theme file data) for every theme holding a carried item, in plan order."""
     from ssw import models as m
@@ -274,7 +282,7 @@ def _carried_themes(ds: d.Dataset, old: d.Plan, carried: set[str], root: Root) -
                 data["initiatives"] = initiatives
             actions.append(data)
         if actions:
-            data = {**_skeleton_item(theme, ("vervolg_van", "actions")), "vervolg_van": f"{old.id}:{theme.id}",
+            data = {**_skeleton_item(theme, _OLD_ONLY_THEME), "vervolg_van": f"{old.id}:{theme.id}",
                     "actions": actions}
             themes.append((theme.id, data))
     return themes

@@ -219,6 +219,17 @@ def test_final_evaluation_lists_what_continues_and_changes_follow_the_successor(
     assert f"{NEW}" in changes.stdout and "4.8.2.1" in changes.stdout
 
 
+def test_a_carried_theme_keeps_the_plans_footnotes_but_not_sams_name_for_the_old_challenge(repo: Path) -> None:
+    """The footnotes belong to the text that is copied; SAM's page (seed 001) named the
+    challenges of the 2020-2024 plan, so its name stays with the old theme."""
+    assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
+    new = " ".join(ssw(repo, "show", "4.2").stdout.split())  # today a bare id means the successor
+    old = " ".join(ssw(repo, "show", f"{OLD}:4.2").stdout.split())
+    assert "Voetnoten" in new and "In 2011 getuigden 22 auteurs" in new
+    assert "Naam bij SAM" not in new
+    assert "Naam bij SAM Sterk Sociaal Werk en digitalisering" in old
+
+
 EXAMPLE = REPO / "examples" / "successor"
 
 

@@ -383,6 +383,9 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         fields.append(("show.lead-source", item.lead_source))
     if item.partners:
         fields.append(("show.partners", ", ".join(_org_name(ds, p) for p in item.partners)))
+    if item.sam_name:
+        basis = f" ({t('show.inferred', lang)}: {item.sam_name_basis})" if item.sam_name_basis else ""
+        fields.append(("show.sam-name", item.sam_name + basis))
     if item.krachtlijnen:
         fields.append(("show.krachtlijnen", ", ".join(item.krachtlijnen)))
     if item.speerpunten:
@@ -399,6 +402,11 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
         out.line((label, "bold"), first)
         for more in rest:
             out.line(" " * len(label) + more)
+    if item.footnotes:
+        out.blank()
+        out.line((t("show.footnotes", lang), "bold"))
+        for note in item.footnotes:
+            out.wrap(f"{note.mark} ({note.after}{note.mark}) {note.text}", indent="  ")
     if item.children:
         out.blank()
         out.line((t("show.children", lang), "bold"))
