@@ -324,6 +324,58 @@ def check_entries(ds: d.Dataset) -> list[Problem]:
     return problems
 
 
+def check_evaluations(ds: d.Dataset) -> list[Problem]:
+    """The stuurgroep's evaluations: unique ids, one subject each, a year for a yearly
+    judgement inside its plan, subjects that exist, one entry per subject and moment."""
+    from ssw import evaluations as ev
+
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    judged: dict[ev.Key, str] = {}
+    for e in ds.evaluations:
+        x, loc = e.model, (e.index,)
+        if x.id in seen:
+            problems.append(Problem(e.path, "duplicate-id", {"id": x.id, "other": seen[x.id]}, loc=(*loc, "id")))
+        seen[x.id] = e.path
+        fields = ev.subjects_of(x)
+        if len(fields) > 1:
+            problems.append(Problem(e.path, "evaluation-subjects", {"fields": ", ".join(fields)}, loc=(*loc, fields[1])))
+            continue
+        plan_id = ev.plan_of(ds, x)
+        plan = ds.plans.get(plan_id or "")
+        if plan is None:
+            problems.append(_ref_problem(e.path, (*loc, "plan"), "plan", x.plan or "", ds.plans))
+            continue
+        if x.moment == "jaaroverzicht" and (x.year is None or not plan.start.year <= x.year <= plan.end.year):
+            problems.append(Problem(e.path, "evaluation-year", {"plan": plan.id, "start": plan.start.year,
+                                                                "end": plan.end.year}, loc=(*loc, "year")))
+            continue
+        if x.moment != "jaaroverzicht" and x.year is not None:
+            problems.append(Problem(e.path, "evaluation-year-only", {"moment": x.moment}, loc=(*loc, "year")))
+            continue
+        bad = len(problems)
+        if x.theme is not None:
+            item = ds.items.get((plan.id, x.theme.partition(":")[2] or x.theme))
+            if item is None or item.kind != "theme":
+                problems.append(_ref_problem(e.path, (*loc, "theme"), "theme", x.theme, _theme_pool(ds, plan.id)))
+        if x.speerpunt is not None and x.speerpunt not in {s.id for s in plan.file.speerpunten}:
+            problems.append(_ref_problem(e.path, (*loc, "speerpunt"), "speerpunt", x.speerpunt,
+                                         [s.id for s in plan.file.speerpunten]))
+        for field, pool in (("krachtlijn", [k.id for k in plan.file.krachtlijnen]),
+                            ("impactdomein", [i.id for i in plan.file.impactdomeinen])):
+            value = getattr(x, field)
+            if value is not None and value not in pool:
+                problems.append(_ref_problem(e.path, (*loc, field), field, value, pool))
+        if x.platform is not None and x.platform not in ds.platforms and not broken_platform(ds, x.platform):
+            problems.append(_ref_problem(e.path, (*loc, "platform"), "platform", x.platform, ds.platforms))
+        key = ev.key_of(ds, x)
+        if len(problems) == bad and key is not None:
+            if key in judged:
+                problems.append(Problem(e.path, "evaluation-twice", {"other": judged[key]}, loc=(*loc, "id")))
+            judged[key] = x.id
+    return problems
+
+
 def broken_platform(ds: d.Dataset, platform: str | None) -> bool:
     """The platform's own platform.yaml did not load: that file's problem is reported where
     it stands; the platform's other files and mentions are not 'unknown platform' on top."""
@@ -376,6 +428,7 @@ CHECKS: tuple[Check, ...] = (
     check_updates,
     check_regional_actions,
     check_entries,
+    check_evaluations,
     check_meetings,
 )
 

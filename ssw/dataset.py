@@ -125,6 +125,7 @@ class Dataset:
     updates: list[UpdateRec] = field(default_factory=list)
     signals: list[Entry] = field(default_factory=list)
     decisions: list[Entry] = field(default_factory=list)
+    evaluations: list[Entry] = field(default_factory=list)
     meetings: list[Entry] = field(default_factory=list)  # regions/vlaanderen/meetings.yaml
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # platform -> broken files
     # Indexes, complete once `loader.load` returns: `families` kept by `add_plan`; `by_id`

@@ -391,7 +391,8 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             if update is not None:
                 line = starts[i] if i < len(starts) else 0
                 ds.updates.append(d.UpdateRec(platform, src.rel, i, update, line=line))
-    for kind, target in (("signals", ds.signals), ("decisions", ds.decisions), ("meetings", ds.meetings)):
+    for kind, target in (("signals", ds.signals), ("decisions", ds.decisions), ("meetings", ds.meetings),
+                         ("evaluations", ds.evaluations)):
         for src, entries in parsed[kind]:
             target.extend(d.Entry(_folder(src, 1), src.rel, i, e) for i, e in enumerate(entries) if e is not None)
     return problems

@@ -369,6 +369,9 @@ class Signal(Strict):
     themes: list[Ref] = []
     items: list[Ref] = []
     status: Literal["open", "beantwoord"] | None = None
+    # a good practice (chapter 5: the interim evaluation shows them to the public)
+    waarom: Text = ""  # why it is brought forward as a good practice
+    kritische_succesfactoren: list[Annotated[str, StringConstraints(min_length=1, max_length=2_000)]] = []
 
 
 class Decision(Strict):
@@ -381,6 +384,31 @@ class Decision(Strict):
     done: StateDate | None = None  # the date the follow-up was done
 
 
+RATINGS = ("op-koers", "aandacht", "achter", "geen-oordeel")
+MOMENTS = ("jaaroverzicht", "tussentijds", "eindevaluatie")
+
+
+class Evaluation(Strict):
+    """The stuurgroep's judgement of a theme, speerpunt, platform or the whole plan at
+    one moment (a year's overview, the interim or the final evaluation)."""
+
+    id: ItemId
+    moment: Literal["jaaroverzicht", "tussentijds", "eindevaluatie"]
+    year: int | None = None  # jaaroverzicht: the year judged
+    date: Date  # when the stuurgroep gave this judgement
+    by: Title  # who judged (the stuurgroep, a working group, ...)
+    plan: Slug | None = None  # default: the SSW plan whose period holds `date`
+    # the subject: at most one of these; none of them: the plan as a whole
+    theme: Ref | None = None
+    speerpunt: Slug | None = None
+    krachtlijn: Slug | None = None
+    impactdomein: Slug | None = None
+    platform: Slug | None = None
+    rating: Literal["op-koers", "aandacht", "achter", "geen-oordeel"]
+    reasoning: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+    effect: Text = ""  # the effect of the plan (final evaluation above all)
+    policy: Text = ""  # the policy translation of its results
+    links: list[Url] = []
 class Overview(Strict):
     """The yearly overviews of one year on a meeting's agenda (chapter 5 of the plan)."""
 
@@ -409,6 +437,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool]] = {
     "regional-actions": (RegionalAction, True),
     "signals": (Signal, True),
     "decisions": (Decision, True),
+    "evaluations": (Evaluation, True),
     "meetings": (Meeting, True),
 }
 
@@ -421,6 +450,7 @@ _PATTERNS = [
     (re.compile(r"^regions/[^/]+/actions\.ya?ml$"), "regional-actions"),
     (re.compile(r"^regions/[^/]+/signals\.ya?ml$"), "signals"),
     (re.compile(r"^regions/vlaanderen/decisions\.ya?ml$"), "decisions"),
+    (re.compile(r"^regions/vlaanderen/evaluations\.ya?ml$"), "evaluations"),
     (re.compile(r"^regions/vlaanderen/meetings\.ya?ml$"), "meetings"),
 ]
 

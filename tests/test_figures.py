@@ -123,9 +123,13 @@ def test_every_report_kind(fig: dict[str, int], kind: str, fmt: str) -> None:
 
 def test_reports_of_an_earlier_year_use_that_years_figures() -> None:
     earlier = by_hand(as_of=dt.date(2022, 12, 31))
-    text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))
+    text = one_line(ok("report", "--kind", "jaaroverzicht", "--year", "2022", "--out", "-"))
     assert data_line(earlier) in text
     assert t("report.summary.progress", "nl", done=earlier["realised"], base=earlier["items"], pct=earlier["pct"]) in text
+    # the interim evaluation stands on the conference day (the demo's interim judgement, 2022-10-20)
+    conference = by_hand(as_of=dt.date(2022, 10, 20))
+    text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))
+    assert data_line(conference) in text
 
 
 def test_export_json_and_csv(fig: dict[str, int], tmp_path: Path) -> None:
@@ -228,7 +232,10 @@ def test_how_many_items_have_data_is_said_once() -> None:
     assert header.count(without) == 2, header  # "76 zonder gegevens" and "76 onbekend"
     for fmt in ("md", "html"):
         text = run(["--root", str(REPO), "report", "--year", "2024", "--format", fmt, "--out", "-"]).stdout
-        summary = one_line(text.split(t("report.summary", "nl"), 2)[1 if fmt == "md" else 2].split("<h2" if fmt == "html" else "\n## ", 1)[0])
+        # the yearly overview's first page: its key figures, up to the next section
+        page = (text.split(f"\n## {t('report.sec.overview', 'nl')}\n", 1)[1].split("\n## ", 1)[0] if fmt == "md"
+                else text.split('id="overview"', 1)[1].split("</section>", 1)[0])
+        summary = one_line(page)
         assert summary.count(data_line(real)) == 1, summary
         assert summary.count(f"{without} van de {real['items']}") == 0, summary
 

@@ -52,7 +52,7 @@ def frame(root_dir: Path, year: int):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", ["jaaroverzicht"])  # the one kind with every steering section
 def test_sections_in_every_kind_format_and_language(history: Path, kind: str, fmt: str, lang: str) -> None:
     year = year_of(kind)
     code, text, err = report(history, "--kind", kind, "--format", fmt, "--lang", lang, "--year", str(year))
@@ -148,7 +148,7 @@ def test_section_data_agree_with_the_core(history: Path) -> None:
     assert changes["available"] is True and changes["commits"] == 6
     # the history commits each year's logs in that year: what was committed in 2023 is
     # exactly what the demo dates in 2023 ...
-    assert changes["totals"]["updates"] == len(data["appendix"]) == data["summary"]["updates_in_year"]
+    assert changes["totals"]["updates"] == len(data["appendix"]) == data["overview"]["updates_in_year"]
     assert [a["id"] for a in changes["actions_added"]] == ["antwerpen.2023.1", "oost-vlaanderen.2023.1",
                                                             "vlaams-brabant.2023.1"]
     # dropped on 2024-02, so neither the 2023 changes nor the 2023 amendments call it dropped

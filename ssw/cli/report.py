@@ -57,6 +57,7 @@ def report(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help=h("opt.report-year"), show_default=False)] = None,
     kind: Annotated[str, typer.Option("--kind", help=h("opt.report-kind"))] = "jaaroverzicht",
+    audience: Annotated[str | None, typer.Option("--audience", help=h("opt.report-audience"), show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", help=h("opt.report-format"))] = "md",
     out: OutOpt = None,
     templates: Annotated[str | None, typer.Option("--templates", help=h("opt.templates"), show_default=False)] = None,
@@ -72,11 +73,13 @@ def report(
     root_, lang_ = settings(ctx, root, lang)
     choice(kind, rp.KINDS, "--kind")
     choice(format, rp.FORMATS, "--format")
+    if audience is not None:
+        choice(audience, rp.AUDIENCES, "--audience")
     dirs = _template_dirs(templates, root_)
     day = parse_day(as_of, "--as-of")
     with _busy(t("report.rendering", lang_)):
         loaded = load_data(root_, allow_invalid=allow_invalid)
-        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, plan_option(loaded.data, plan), dirs)
+        data = rp.build_report_data(loaded, root_, year, kind, lang_, day, plan_option(loaded.data, plan), dirs, audience)
         text = rp.render_report(data, format, dirs)
     _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
 

@@ -15,7 +15,13 @@ core modules (`ssw.status`, `ssw.obligations`, `ssw.coverage`, ...), never from 
 
 from __future__ import annotations
 
-from ssw.report.build import KINDS, SCHEMA, build_report_data, default_out_name
+from ssw.report.build import (
+    AUDIENCES,
+    KINDS,
+    SCHEMA,
+    build_report_data,
+    default_out_name,
+)
 from ssw.report.context import ReportContext
 from ssw.report.frame import check_year, default_year, pick_plan, report_as_of
 from ssw.report.markdown import md_block, md_cell, md_inline, safe_url, text_bar
@@ -25,7 +31,7 @@ from ssw.report.sections import SECTIONS, Section
 from ssw.symbols import SYMBOLS
 
 __all__ = [
-    "FORMATS", "KINDS", "SCHEMA", "SECTIONS", "SYMBOLS", "ReportContext", "Section", "build_report_data",
+    "AUDIENCES", "FORMATS", "KINDS", "SCHEMA", "SECTIONS", "SYMBOLS", "ReportContext", "Section", "build_report_data",
     "check_year", "counts_dict", "default_out_name", "default_year", "environment", "md_block", "md_cell",
     "md_inline", "pick_plan", "render_report", "report_as_of", "safe_url", "template_name", "text_bar",
 ]

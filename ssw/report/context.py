@@ -14,10 +14,11 @@ from typing import Any
 from ssw import dataset as d
 from ssw import status as st
 from ssw.dates import PartialDate
+from ssw.evaluations import Evaluations
 from ssw.i18n import t
 from ssw.ids import natural_key
 from ssw.loader import Loaded
-from ssw.report.plain import date_dict, safe_links
+from ssw.report.plain import RATING_SYMBOLS, date_dict, safe_links
 from ssw.root import Root
 from ssw.symbols import SYMBOLS
 
@@ -26,7 +27,7 @@ class ReportContext:
     """The frame of one report and the status model on its as-of date."""
 
     def __init__(self, loaded: Loaded, root: Root, plan: d.Plan, year: int, kind: str, lang: str,
-                 as_of: dt.date) -> None:
+                 as_of: dt.date, audience: str = "stuurgroep") -> None:
         self.loaded = loaded
         self.root = root
         self.ds = loaded.data
@@ -35,6 +36,8 @@ class ReportContext:
         self.kind = kind
         self.lang = lang
         self.as_of = as_of
+        self.audience = audience
+        self.evaluations = Evaluations(self.ds, as_of)
         self.stale_months = root.stale_months
         self.window = (dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))
         self.period = (plan.start, min(plan.end, as_of))
@@ -70,6 +73,24 @@ class ReportContext:
 
     def in_window(self, when: PartialDate, window: tuple[dt.date, dt.date]) -> bool:
         return window[0] <= when.first <= window[1]
+
+    # -- the stuurgroep's judgements ----------------------------------------------------------
+    def judgement(self, moment: str, subject: str, ref: str = "") -> dict[str, Any]:
+        """The recorded evaluation of a subject at a moment (the report's year for a yearly
+        one), or `recorded: False` with the words for "no judgement yet". Never computed."""
+        entry = self.evaluations.get(self.plan.id, moment, self.year, subject, ref)
+        if entry is None:
+            return {"recorded": False, "rating": None, "text": self.label("report.eval.none")}
+        x = entry.model
+        return {"recorded": True, "id": x.id, "rating": x.rating, "rating_label": self.label(f"report.rating.{x.rating}"),
+                "symbol": RATING_SYMBOLS[x.rating], "reasoning": x.reasoning, "effect": x.effect, "policy": x.policy,
+                "by": x.by, "date": self.date(x.date), "links": safe_links(x.links), "file": entry.path,
+                "text": self.label("report.eval.none")}
+
+    def item_ref(self, item_id: str, plan_id: str | None = None) -> dict[str, str]:
+        """An id with its title, for a mention of an item shown elsewhere in the report."""
+        item = self.ds.items.get((plan_id or self.plan.id, item_id))
+        return {"id": item_id, "title": item.title if item else ""}
 
     # -- items ---------------------------------------------------------------------------------
     def item_dict(self, state: st.ItemState, region: str | None = None) -> dict[str, Any]:

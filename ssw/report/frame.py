@@ -43,11 +43,15 @@ def default_year(plan: d.Plan, kind: str) -> tuple[int, str]:
     return cap.year, ("plan-end" if plan.end < today() else "today")
 
 
-def report_as_of(plan: d.Plan, year: int, given: dt.date | None) -> tuple[dt.date, str]:
-    """The status date: end of the year, capped by today and the plan's end."""
+def report_as_of(plan: d.Plan, year: int, given: dt.date | None, conference: tuple[dt.date, str] | None = None
+                 ) -> tuple[dt.date, str]:
+    """The status date: end of the year, capped by today and the plan's end; for the
+    interim evaluation of the conference's year, the conference day (`conference_day`)."""
     if given is not None:
         return given, "given"
     now = today()
+    if conference is not None and conference[0].year == year and conference[0] <= now:
+        return conference
     candidates = [(dt.date(year, 12, 31), "year-end"), (plan.end, "plan-end"), (now, "today")]
     day, reason = min(candidates, key=lambda c: c[0])
     if day == plan.end:
@@ -74,6 +78,27 @@ def year_note(plan: d.Plan, kind: str, year: int, reason: str, lang: str) -> str
 
 def as_of_text(day: dt.date, reason: str, year: int, lang: str) -> str:
     date = format_date(day, lang)
+    if reason.startswith("conference"):
+        return t(f"report.asof.{reason}", lang, date=date)
     if reason == "year-end":
         return t("report.asof.year-end", lang, date=date, year=year)
     return t(f"asof.{reason}", lang, date=date)
+
+
+def conference_day(plan: d.Plan, ds: d.Dataset) -> tuple[dt.date, str] | None:
+    """The day of the interim evaluation (the Sociaalwerkconferentie): the milestone's date
+    when the plan gives the day; when it gives only a year or month, the date of the
+    stuurgroep's interim judgement of the plan if that falls inside it; else the last day
+    of the milestone's date. None without an interim milestone."""
+    found = milestone(plan, "tussentijds")
+    if found is None:
+        return None
+    date = found.date
+    if date.first == date.last:
+        return date.first, "conference"
+    from ssw.evaluations import Evaluations
+
+    entry = Evaluations(ds).get(plan.id, "tussentijds", None, "plan")
+    if entry is not None and date.first <= entry.model.date.first <= date.last:
+        return entry.model.date.first, "conference-evaluation"
+    return date.last, "conference-year"

@@ -5,6 +5,7 @@ terminal and spreadsheet escaping, so every output path shares one implementatio
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ssw.escape import md_block, md_cell, md_inline  # noqa: F401  (the one place for escaping data)
@@ -28,3 +29,11 @@ def text_bar(counts: dict[str, Any], width: int = 20) -> str:
 def safe_url(value: Any) -> str | None:
     text = str(value or "")
     return text if text.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in text) else None
+
+
+def heading_slug(value: Any) -> str:
+    """The anchor a git forge (GitHub, GitLab, Gitea) gives a heading: lower case, every
+    character but letters, digits, spaces, hyphens and underscores dropped, spaces as
+    hyphens."""
+    text = re.sub(r"[^\w\- ]", "", str(value).strip().lower())
+    return text.replace(" ", "-")

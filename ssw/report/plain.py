@@ -13,6 +13,7 @@ from ssw.figures import pct
 from ssw.i18n import format_date, t
 from ssw.symbols import SYMBOLS
 
+RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "○", "geen-oordeel": "–"}  # the stuurgroep's rating
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -65,3 +66,4 @@ def platform_label(ds: d.Dataset, pid: str) -> str:
 def item_title(ds: d.Dataset, plan_id: str, item_id: str) -> str:
     item = ds.items.get((plan_id, item_id))
     return item.title if item else ""
+

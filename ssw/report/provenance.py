@@ -60,4 +60,5 @@ def provenance(root: Root, loaded: Loaded, templates_dirs: Sequence[Path], lang:
         "valid": not count,
         "problem_count": count,
         "text": t("report.provenance", lang, source=source, date=format_date(built, lang), validation=validation),
+        "public_text": t("report.provenance.public", lang, date=format_date(built, lang), validation=validation),
     }

@@ -11,9 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.problems import SswError
-from ssw.report.markdown import md_block, md_cell, md_inline, safe_url, text_bar
+from ssw.report.markdown import (
+    heading_slug,
+    md_block,
+    md_cell,
+    md_inline,
+    safe_url,
+    text_bar,
+)
 
 FORMATS = ("md", "html")
 
@@ -114,6 +121,11 @@ def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     )
     env.filters.update({"md": md_inline, "cell": md_cell, "mdblock": md_block, "textbar": text_bar, "safe_url": safe_url})
     env.globals["t"] = lambda key, **params: t(key, lang, **params)
+    env.filters["tref"] = lambda ref: f"{ref['id']} {ref['title']}".strip()
+    env.filters["trend_row"] = lambda y: {"id": str(y["year"]), "counts": y["counts"]}
+    env.filters["platform_row"] = lambda p: {"id": p["name"].rsplit(" ", 1)[-1], "counts": p["counts"]}
+    env.filters["slug"] = heading_slug
+    env.globals["tn"] = lambda key, count, **params: tn(key, count, lang, **params)
     return env
 
 

@@ -1,7 +1,12 @@
 """The ordered section registry of a report.
 
 A report is its header, a table of contents, then the sections of `SECTIONS` that apply
-to its kind, in this order, then its footer. A section is a small module with one
+to its kind and audience, in this order, then its footer. The three kinds are three
+documents (chapter 5 of the plan): the yearly overview opens with a one-page summary,
+then each platform's answers to the three questions, the speerpunten and the detail;
+the interim evaluation shows the public good practices and what each platform worked
+on; the final evaluation looks at the whole period. The audience `publiek` leaves out
+internal detail (the compliance grid, sources, git history); `stuurgroep` shows it. A section is a small module with one
 function `build(ctx: ReportContext)` that returns plain data (dicts, lists, strings,
 numbers), or None to leave the section out; the data goes to the template partial
 `partials/<name>.<fmt>.j2` as the variable `<name>`.
@@ -22,55 +27,82 @@ from ssw.report.sections import (
     amendments,
     appendix,
     changes,
+    continues,
     coverage,
     decisions,
     final,
+    final_themes,
     follow_ups,
+    good_practices,
+    impactdomeinen,
     inferred,
     interim,
+    krachtlijnen,
     obligations,
+    overview,
+    platform_work,
+    platforms_compare,
     regions,
     speerpunten,
     stale_late,
-    successor,
-    summary,
     themes,
+    trend,
 )
 
 KINDS = ("jaaroverzicht", "tussentijds", "eindevaluatie")
+AUDIENCES = ("publiek", "stuurgroep")
+#: the audience a kind is written for unless --audience says otherwise
+DEFAULT_AUDIENCE = {"jaaroverzicht": "stuurgroep", "tussentijds": "publiek", "eindevaluatie": "stuurgroep"}
+YEAR, INTERIM, FINAL = ("jaaroverzicht",), ("tussentijds",), ("eindevaluatie",)
+INTERNAL = ("stuurgroep",)
 
 SectionBuilder = Callable[[ReportContext], Any]
 
 
 @dataclass(frozen=True)
 class Section:
-    """One entry of the registry: its name (data key and partial), builder and kinds."""
+    """One entry of the registry: its name (data key and partial), builder, the kinds
+    it belongs to and the audiences it is shown to."""
 
     name: str
     build: SectionBuilder
     kinds: tuple[str, ...] = KINDS
+    audiences: tuple[str, ...] = AUDIENCES
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("summary", summary.build),
-    Section("interim", interim.build, ("tussentijds",)),
-    Section("final", final.build, ("eindevaluatie",)),
-    Section("successor", successor.build, ("eindevaluatie",)),
-    Section("speerpunten", speerpunten.build),
-    Section("themes", themes.build),
-    Section("regions", regions.build),
-    Section("stale_late", stale_late.build),
-    Section("decisions", decisions.build),
-    Section("follow_ups", follow_ups.build),
-    Section("changes", changes.build),
-    Section("obligations", obligations.build),
-    Section("coverage", coverage.build),
-    Section("amendments", amendments.build),
-    Section("inferred", inferred.build),
-    Section("appendix", appendix.build),
+    # jaaroverzicht: summary page, the platforms' three questions, speerpunten, detail
+    Section("overview", overview.build, YEAR),
+    Section("regions", regions.build, YEAR),
+    Section("speerpunten", speerpunten.build, YEAR + INTERIM, INTERNAL),
+    Section("themes", themes.build, YEAR),
+    Section("stale_late", stale_late.build, YEAR, INTERNAL),
+    # tussentijds: for the public at the conference
+    Section("interim", interim.build, INTERIM),
+    Section("good_practices", good_practices.build, INTERIM),
+    Section("platform_work", platform_work.build, INTERIM),
+    # eindevaluatie: the whole period
+    Section("final", final.build, FINAL),
+    Section("final_themes", final_themes.build, FINAL),
+    Section("final_speerpunten", speerpunten.build_final, FINAL),
+    Section("krachtlijnen", krachtlijnen.build, FINAL),
+    Section("impactdomeinen", impactdomeinen.build, FINAL),
+    Section("trend", trend.build, FINAL),
+    Section("platforms_compare", platforms_compare.build, FINAL),
+    Section("continues", continues.build, FINAL),
+    # the stuurgroep's own business
+    Section("decisions", decisions.build, YEAR + INTERIM, INTERNAL),
+    Section("follow_ups", follow_ups.build, YEAR + FINAL, INTERNAL),
+    Section("changes", changes.build, YEAR, INTERNAL),
+    Section("obligations", obligations.build, KINDS, INTERNAL),
+    Section("coverage", coverage.build, YEAR),
+    Section("amendments", amendments.build, YEAR, INTERNAL),
+    Section("inferred", inferred.build, KINDS, INTERNAL),
+    Section("appendix", appendix.build, YEAR, INTERNAL),
 )
 
 
-def for_kind(kind: str) -> list[Section]:
-    """The registry's sections a report of `kind` shows, in order."""
-    return [s for s in SECTIONS if kind in s.kinds]
+def for_kind(kind: str, audience: str | None = None) -> list[Section]:
+    """The registry's sections a report of `kind` shows to `audience`, in order."""
+    audience = audience or DEFAULT_AUDIENCE[kind]
+    return [s for s in SECTIONS if kind in s.kinds and audience in s.audiences]

@@ -1,39 +1,57 @@
-"""Final evaluation (eindevaluatie): per theme and speerpunt, what was realised, dropped,
-still open, without data."""
+"""Eindevaluatie, the opening: the whole period in figures, the stuurgroep's final
+judgement of the plan, and the effect and policy translation it records."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ssw import status as st
-from ssw.i18n import t
-from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
+from ssw.report.sections import summary
 from ssw.report.sections.interim import milestone_dict
-
-GROUP_OF = {"gerealiseerd": "realised", "geschrapt": "dropped", st.UNKNOWN: "no_data"}
 
 
 def build(ctx: ReportContext) -> dict[str, Any]:
     rep = ctx.report
-
-    def split(states: list[st.ItemState]) -> dict[str, Any]:
-        groups: dict[str, list[dict[str, Any]]] = {"realised": [], "dropped": [], "open": [], "no_data": []}
-        for s in sorted(states, key=lambda s: natural_key(s.item.id)):
-            groups[GROUP_OF.get(s.status, "open")].append(ctx.item_dict(s))
-        return groups
-
     totals = counts_dict(rep.totals, ctx.lang)
+    notes = []
+    for e in sorted(ctx.ds.evaluations, key=lambda e: (e.path, e.index)):
+        if e.model.date.first > ctx.as_of:
+            continue
+        x = e.model
+        if x.moment == "eindevaluatie" and (x.effect or x.policy):
+            key = ctx.evaluations.get(ctx.plan.id, "eindevaluatie", None, *_subject(x))
+            if key is e:
+                notes.append({"subject": _subject_label(ctx, x), "effect": x.effect, "policy": x.policy})
     return {
         "milestone": milestone_dict(ctx, "eindevaluatie"),
         "counts": totals,
-        "no_data_text": t("report.final.no-data-text", ctx.lang, count=totals["unknown"], total=totals["total"])
-        if totals["unknown"] else "",
+        "summary": summary.build(ctx),
         "updates": len(ctx.updates_in(ctx.period)),
-        "themes": [{"id": row.item.id, "title": row.item.title, "counts": counts_dict(row.counts, ctx.lang), **split(row.states)}
-                   for row in rep.rows],
-        "speerpunten": [{"id": sp.id, "title": sp.title, "counts": counts_dict(c, ctx.lang),
-                         **split([s for s in rep.states.values() if sp.id in s.item.speerpunten])}
-                        for sp, c in rep.speerpunten],
+        "judgement": ctx.judgement("eindevaluatie", "plan"),
+        "notes": notes,
     }
+
+
+def _subject(x: Any) -> tuple[str, str]:
+    from ssw.evaluations import SUBJECTS
+
+    for field in SUBJECTS:
+        value = getattr(x, field)
+        if value is not None:
+            return field, (value.partition(":")[2] or value) if field == "theme" else value
+    return "plan", ""
+
+
+def _subject_label(ctx: ReportContext, x: Any) -> dict[str, str]:
+    field, ref = _subject(x)
+    if field == "plan":
+        return {"kind": field, "id": "", "title": ctx.plan.file.title}
+    if field == "theme":
+        return {"kind": field, **ctx.item_ref(ref)}
+    if field == "platform":
+        return {"kind": field, "id": ref, "title": ctx.platform_name(ref)}
+    pools: dict[str, list[Any]] = {"speerpunt": ctx.plan.file.speerpunten, "krachtlijn": ctx.plan.file.krachtlijnen,
+            "impactdomein": ctx.plan.file.impactdomeinen}
+    pool = pools[field]
+    return {"kind": field, "id": ref, "title": next((p.title for p in pool if p.id == ref), ref)}

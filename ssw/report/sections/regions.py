@@ -6,7 +6,6 @@ from typing import Any
 
 from ssw import dataset as d
 from ssw import status as st
-from ssw.ids import natural_key
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
 
@@ -31,7 +30,7 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
         own = own_by_platform.get(pid, [])
         focus = [ctx.theme_ref(ref) for f in (platform.focus if platform else []) if f.year == ctx.year for ref in f.themes]
         totals, known = views.get(pid, (st.Counts(), []))
-        states = sorted(known, key=lambda s: natural_key(s.item.id))
+        states = known
         out.append({
             "id": pid,
             "name": platform.name if platform else pid,
@@ -47,7 +46,8 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
                             if s.item.date and ctx.in_window(s.item.date, ctx.window)],
             "own_actions_all": [ctx.regional_action_dict(s) for s in own if s.item.date and s.item.date.first <= ctx.as_of],
             "counts": counts_dict(totals, ctx.lang),
-            "rows": [ctx.item_dict(s, pid) for s in states],
+            "with_data": len(states),
+            "judgement": ctx.judgement("jaaroverzicht", "platform", pid),
             "focus": focus,
             "signals": ctx.signals_in(ctx.window, "signaal", pid),
             "good_practices": ctx.signals_in(ctx.window, "goede-praktijk", pid),

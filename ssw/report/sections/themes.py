@@ -37,5 +37,6 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
                 for c in row.children
             ],
             "updates": [ctx.update_dict(r) for r in updates_of_row.get(row.item.id, [])],
+            "judgement": ctx.judgement(ctx.kind, "theme", row.item.id),
         })
     return out
