@@ -181,10 +181,10 @@ def test_add_action_on_an_ended_plan_asks_for_a_date_and_dates_lie_inside_the_pl
     top = repo.parents[1]
     before = tree_digest(top)
     undated = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8")
-    assert undated.exit_code == 1 and "--date" in undated.stderr and "ssw plan new" in undated.stderr
+    assert undated.exit_code == 2 and "--date" in undated.stderr and "ssw plan new" in undated.stderr
     late = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8",
                "--date", "2026-02-01")
-    assert late.exit_code == 1 and f"buiten de periode van {OLD}" in late.output
+    assert late.exit_code == 2 and f"buiten de periode van {OLD}" in late.output
     assert tree_digest(top) == before
     # once the successor exists, today's action joins it
     assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0
