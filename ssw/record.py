@@ -462,7 +462,7 @@ def _commit(root: Root, rel: str, message: str) -> str:
     try:
         return gitutil.commit_file(root.path, root.path / rel, message)
     except SswError as exc:
-        raise SswError("err.commit-failed", path=rel, reason=exc.params.get("reason", "")) from None
+        raise SswError("err.commit-failed", path=rel, reason=exc) from None
 
 
 def log_path(root: Root, platform: str, year: int) -> str:
