@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -23,6 +24,15 @@ _RAM = Path("/dev/shm")
 if "TMPDIR" not in os.environ and _RAM.is_dir() and os.access(_RAM, os.W_OK | os.X_OK):
     os.environ["TMPDIR"] = str(_RAM)
     tempfile.tempdir = str(_RAM)
+
+# Bytecode: where the environment forbids writing it beside the sources
+# (PYTHONDONTWRITEBYTECODE), every process the suite starts (pytest's workers, ssw, the
+# benchmarks) would compile ssw, the tests and the standard library from source again. They
+# cache it in a folder of their own under the tmp folder instead; the sources stay untouched.
+if sys.dont_write_bytecode and not sys.pycache_prefix:
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "ssw-tests-pycache")
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
