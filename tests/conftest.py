@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,10 +79,31 @@ class Result:
         self.output = stdout + stderr
 
 
-def run(args: list[str], env: dict[str, str] | None = None, input: str | None = None) -> Result:
-    """The real CLI through Typer's CliRunner, at a fixed width and date."""
+_build_tree = typer.testing._get_command  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _tree() -> Any:
+    """The application's command tree, built once. Typer builds it anew on every invoke (a
+    third of a small command's time); each run words it again in its language
+    (`ssw.cli.framework.localise`), as the script does for its one run."""
     from ssw.cli import app
 
+    return _build_tree(app)
+
+
+def _invoke(args: list[str], **kwargs: Any) -> Any:
+    from ssw.cli import app
+
+    typer.testing._get_command = lambda _app: _tree()  # type: ignore[attr-defined]
+    try:
+        return CliRunner().invoke(app, args, **kwargs)
+    finally:
+        typer.testing._get_command = _build_tree  # type: ignore[attr-defined]
+
+
+def run(args: list[str], env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    """The real CLI through Typer's CliRunner, at a fixed width and date."""
     base = {"COLUMNS": WIDTH, "SSW_TODAY": "2026-11-23", "NO_COLOR": "1", "SSW_LANG": "", "SSW_ROOT": ""}
-    result = CliRunner().invoke(app, args, env={**base, **(env or {})}, input=input, catch_exceptions=False)
+    result = _invoke(args, env={**base, **(env or {})}, input=input, catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)

@@ -2,31 +2,65 @@
 
 ssw reads and replaces regular files only and follows no link inside plan/ and
 regions/; `--out` writes into a device, FIFO or folder as such, refuses links, and
-replaces regular files atomically. Every case runs as a real process with a timeout,
-so a hang fails the test instead of stopping the suite."""
+replaces regular files atomically. Every case has a deadline, so a hang fails the test
+instead of stopping the suite: in this process an alarm interrupts a blocked open or read;
+the cases that could read an endless device (/dev/zero, /dev/urandom) run as real
+processes with a timeout, which also stops a read that never blocks."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from conftest import run
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="FIFOs, devices and POSIX links")
 
 LOG = "regions/antwerpen/updates/2023.yaml"
 UPDATE = '- date: 2023-03-14\n  target: "4.2.2.2"\n  status: lopend\n  note: Eerste bijeenkomst.\n'
+ENV = {"SSW_LANG": "en", "SSW_TODAY": "2026-11-23", "SSW_ROOT": ""}
 
 
-def ssw(root: Path, *args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SSW_LANG": "en", "SSW_TODAY": "2026-11-23", "SSW_ROOT": ""}
+class Hang(BaseException):
+    """Raised by the alarm; not an Exception, so the CLI cannot report it as its own error."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def ssw(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The CLI in this process (CliRunner), stopped by an alarm after `timeout` seconds."""
+    with deadline(timeout):
+        done = run(["--root", str(root), *args], env=ENV)
+    return subprocess.CompletedProcess(args, done.exit_code, done.stdout, done.stderr)
+
+
+def ssw_process(root: Path, *args: str, timeout: float = 60,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed CLI as a process of its own, killed after `timeout` seconds."""
     return subprocess.run([sys.executable, "-m", "ssw", "--root", str(root), *args], capture_output=True,
-                          text=True, timeout=timeout, env=env, cwd=cwd)
+                          text=True, timeout=timeout, env={**os.environ, **ENV, **(env or {})})
 
 
 def no_internal_error(result: subprocess.CompletedProcess[str]) -> None:
@@ -47,7 +81,7 @@ def test_a_data_file_linked_to_a_device_is_never_read(real_root: Path, target: s
     path.parent.mkdir(parents=True, exist_ok=True)
     os.symlink(target, path)
     for args in (["validate"], ["status"], ["show", "antwerpen"]):
-        result = ssw(real_root, *args, timeout=20)
+        result = (ssw if target == "/dev/null" else ssw_process)(real_root, *args, timeout=20)
         no_internal_error(result)
         assert result.returncode == 1 and f"{LOG}:1:1: error: link out of the data folder" in result.stdout + result.stderr
 
@@ -159,10 +193,8 @@ def test_changes_never_writes_outside_its_temporary_folder(real_root: Path, tmp_
     commit = _git(real_root, "commit-tree", "-p", "HEAD", "-m", "crafted", _git(real_root, "mktree", stdin=root_listing))
     temp = tmp_path / "a" / "b" / "c"
     temp.mkdir(parents=True)
-    env_tmp = {**os.environ, "TMPDIR": str(temp)}
-    result = subprocess.run([sys.executable, "-m", "ssw", "--root", str(real_root), "changes", "--since", "HEAD",
-                             "--until", commit], capture_output=True, text=True, timeout=60,
-                            env={**env_tmp, "SSW_LANG": "en", "SSW_TODAY": "2026-11-23"})
+    # a process of its own: TMPDIR is read once per process
+    result = ssw_process(real_root, "changes", "--since", "HEAD", "--until", commit, env={"TMPDIR": str(temp)})
     no_internal_error(result)
     assert not [p for p in tmp_path.rglob("escaped.yaml")], "written outside the temporary folder"
 

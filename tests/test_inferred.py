@@ -10,7 +10,10 @@ import yaml
 from conftest import REPO, run
 from ssw.i18n import t
 
-REGIONAL = ["4.1.1.2", "4.2.2.2", "4.4.1.8", "4.5.1.3", "4.7.2.1", "4.8.2.1", "4.8.2.2", "4.8.2.3", "4.8.2.4", "4.9.1.2"]
+REGIONAL = ["4.1.1.2", "4.2.2.2", "4.4.1.8", "4.5.1.3", "4.7.2.1", "4.8.2.1", "4.8.2.2", "4.8.2.4", "4.9.1.2"]
+# Initiatives that name the regional platforms but stay Flemish: the platforms are informed,
+# give feedback that "we" process, or receive the app (4.8.2.3); 4.2.2.3's action names them.
+FLEMISH_BY_CHOICE = ["4.2.2.1", "4.2.2.3", "4.5.1.4", "4.8.2.3"]
 
 
 def ok(*args: str) -> str:
@@ -22,9 +25,25 @@ def ok(*args: str) -> str:
 def test_every_regional_scope_choice_has_a_basis() -> None:
     items = {i["id"]: i for i in json.loads(ok("status", "--format", "json"))["items"]}
     assert sorted((i for i in items if items[i]["scope"] == "regionaal"), key=lambda x: [int(p) for p in x.split(".")]) == REGIONAL
-    for item_id in REGIONAL + ["4.2.2.3", "4.6.2.3"]:
+    for item_id in REGIONAL + FLEMISH_BY_CHOICE + ["4.6.2.3"]:
         assert items[item_id]["inferred"] is True and items[item_id]["basis"], item_id
+    for item_id in FLEMISH_BY_CHOICE:
+        assert items[item_id]["scope"] == "vlaams" and items[item_id]["basis"].startswith("Vlaams"), item_id
     assert items["4.1.1.1"]["inferred"] is False and items["4.1.1.1"]["basis"] is None  # the seed's own words
+
+
+def test_every_initiative_naming_the_regional_platforms_says_why_its_scope_is_what_it_is() -> None:
+    """The class, not the list: wherever the plan's own words name the regional platforms,
+    the scope (regional or Flemish) is a reading, and `show` prints its reason."""
+    items = {i["id"]: i for i in json.loads(ok("status", "--format", "json"))["items"]}
+    named = [i for i, v in items.items() if "regionale platform" in v["title"] or "regionaal platform" in v["title"]]
+    assert "4.8.2.3" in named and "4.1.1.2" in named
+    for item_id in named:
+        assert items[item_id]["inferred"] is True, item_id
+        word = "Regionaal" if items[item_id]["scope"] == "regionaal" else "Vlaams"
+        assert items[item_id]["basis"].startswith(word), item_id
+    shown = " ".join(ok("show", "4.8.2.3").split())
+    assert f"{t('show.inferred', 'nl')}" in shown and "ontvangen de platformen de app" in shown
 
 
 def test_show_prints_afgeleid_with_the_basis() -> None:

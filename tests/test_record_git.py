@@ -1,9 +1,11 @@
-"""`ssw record` in real git repositories and real processes: diffs that only add lines,
-`--commit` of exactly one file, 10 writers at once (50 with --runslow), a writer killed mid-write, and two
-branches whose logs merge with the union driver of .gitattributes."""
+"""`ssw record` in real git repositories: diffs that only add lines, `--commit` of exactly one
+file, and two branches whose logs merge with the union driver of .gitattributes (the CLI in
+this process, git as its own processes); and in real processes of their own: 10 writers at
+once (50 with -m slow), a writer killed mid-write, commits waiting for each other."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -56,14 +58,19 @@ def repo(tmp_path: Path, home: Path) -> Path:
     return root
 
 
-def ssw(root: Path, *args: str, today: str = TODAY, extra_env: dict[str, str] | None = None,
-        popen: bool = False) -> subprocess.CompletedProcess[str] | subprocess.Popen[str]:
-    """The installed CLI as users run it: a process of its own."""
+def ssw(root: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    """The CLI run in `root`, in this process (CliRunner): git runs as its own processes."""
+    with contextlib.chdir(root):
+        done = run([*args, "--root", str(root)], env={"SSW_TODAY": today})
+    return subprocess.CompletedProcess(args, done.exit_code, done.stdout, done.stderr)
+
+
+def ssw_process(root: Path, *args: str, today: str = TODAY,
+                extra_env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """The installed CLI as users run it, a process of its own: for writers at once and a kill."""
     env = {**os.environ, "SSW_TODAY": today, "NO_COLOR": "1", "SSW_LANG": "", "SSW_ROOT": "", **(extra_env or {})}
     cmd = [sys.executable, "-m", "ssw", *args, "--root", str(root)]
-    if popen:
-        return subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
+    return subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def log_entries(path: Path) -> list[dict]:
@@ -159,8 +166,8 @@ def test_commit_without_a_git_identity_refuses_before_writing(repo: Path) -> Non
 @pytest.mark.parametrize("writers", [10, pytest.param(50, marks=pytest.mark.slow)])
 def test_many_writers_at_once_all_land(repo: Path, writers: int) -> None:
     procs = [
-        ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
-            "--note", f"schrijver {n}: #{n}", popen=True)
+        ssw_process(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
+                    "--note", f"schrijver {n}: #{n}")
         for n in range(writers)
     ]
     results = [(p.wait(timeout=120), p.communicate()) for p in procs]
@@ -177,8 +184,8 @@ def test_many_writers_at_once_all_land(repo: Path, writers: int) -> None:
 def test_a_writer_killed_mid_write_leaves_the_old_file(repo: Path) -> None:
     path = repo / FLEMISH_LOG
     old = path.read_bytes()
-    proc = ssw(repo, "record", "4.2.1.2", "--region", "vlaanderen", "--status", "gerealiseerd", "--date", "2021-12",
-               "--note", "onderbroken", extra_env={"SSW_TEST_PAUSE_BEFORE_REPLACE": "60"}, popen=True)
+    proc = ssw_process(repo, "record", "4.2.1.2", "--region", "vlaanderen", "--status", "gerealiseerd",
+                       "--date", "2021-12", "--note", "onderbroken", extra_env={"SSW_TEST_PAUSE_BEFORE_REPLACE": "60"})
     deadline = time.monotonic() + 30
     temps: list[Path] = []
     while not temps and time.monotonic() < deadline and proc.poll() is None:
@@ -269,8 +276,8 @@ def test_concurrent_commits_all_land(repo: Path) -> None:
     index.lock by hand"), and every update is in its own commit."""
     writers = 10
     procs = [
-        ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
-            "--note", f"committer {n}", "--commit", popen=True)
+        ssw_process(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
+                    "--note", f"committer {n}", "--commit")
         for n in range(writers)
     ]
     results = [(p.wait(timeout=180), p.communicate()) for p in procs]
@@ -285,8 +292,8 @@ def test_a_commit_waits_for_another_git_process(repo: Path) -> None:
     """git's own index.lock held by another process for a moment: the commit waits."""
     lock = repo / ".git" / "index.lock"
     lock.write_text("", encoding="utf-8")
-    proc = ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
-               "--note", "na het slot", "--commit", popen=True)
+    proc = ssw_process(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend",
+                       "--date", "2023-03-14", "--note", "na het slot", "--commit")
     time.sleep(1.0)
     lock.unlink()
     code = proc.wait(timeout=60)

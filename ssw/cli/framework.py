@@ -6,7 +6,8 @@ metavars such as `<str>`, and its usage errors ("No such option", "Missing argum
 "Try ... for help"). Before each run, `localise()` puts the catalogue's words in the built
 command tree (help texts are catalogue keys until then, so one process can answer in both
 languages), and `usage_error()` renders a usage error in the user's language. Nothing here
-is interpreted: the framework still parses; only its words change.
+is interpreted: the framework still parses; only its words change. The original keys stay
+on each command and option, so a tree already localised can be localised again.
 """
 
 from __future__ import annotations
@@ -111,16 +112,27 @@ def localise(command: Any, lang: str) -> None:
         todo.extend(getattr(cmd, "commands", {}).values())
 
 
+def _source(obj: Any, *attrs: str) -> dict[str, Any]:
+    """The texts `obj` was built with (catalogue keys), kept on the first run so a tree
+    localised once can be localised again in another language."""
+    kept = obj.__dict__.get("_ssw_source")
+    if kept is None:
+        kept = obj.__dict__["_ssw_source"] = {attr: getattr(obj, attr) for attr in attrs}
+    return kept
+
+
 def _localise_command(cmd: Any, lang: str) -> None:
-    cmd.help = _text(cmd.help, lang)
-    cmd.short_help = _text(cmd.short_help, lang)
+    source = _source(cmd, "help", "short_help")
+    cmd.help = _text(source["help"], lang)
+    cmd.short_help = _text(source["short_help"], lang)
     cmd.context_class = _context_class(type(cmd).context_class)
     if cmd.options_metavar:
         cmd.options_metavar = t("cli.options-metavar", lang)
     if hasattr(cmd, "subcommand_metavar"):
         cmd.subcommand_metavar = t("cli.subcommand-metavar", lang)
     for param in cmd.params:
-        param.help = _text(param.help, lang) if param.help else param.help
+        help_key = _source(param, "help")["help"]
+        param.help = _text(help_key, lang) if help_key else help_key
         if param.param_type_name == "argument":
             _localise_argument(param, lang)
         elif not getattr(param, "is_flag", False):
