@@ -183,6 +183,9 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
         for key in ("report.sec.good_practices", "report.gp.why", "report.gp.factors", "report.sec.platform_work"):
             assert esc(t(key, lang), fmt) in text, key
         assert "vaste contactpersoon aan beide kanten" in text  # a critical success factor
+        regional = sum(1 for p in loaded.data.platforms.values() if p.level == "regionaal")
+        said = t("report.int.figures", lang, platforms=regional, own="\0", gp="\0").split("\0")[0]
+        assert regional == 6 and esc(said, fmt) in text  # the regional platforms, not vlaanderen
         # for the public: no compliance grid, no file paths, no command hints
         assert esc(t("report.sec.obligations", lang), fmt) not in text
         visible = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
