@@ -176,6 +176,9 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
         totals = st.compute_status(loaded.data, None, dt.date(year, 12, 31), 6).totals
         data_line = t("fig.data", lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
         assert esc(data_line, fmt) in text
+        # the as-of sentence belongs to the header; prose elsewhere names plain dates
+        from ssw.report.frame import as_of_text
+        assert text.count(esc(as_of_text(dt.date(year, 12, 31), "year-end", year, lang), fmt)) == 1
         # the stuurgroep's message for the year, as recorded (fictitious demo entry)
         assert "De platformen rapporteren regelmatiger" in text
     if kind == "tussentijds":
