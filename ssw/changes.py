@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from ssw import dataset as d
-from ssw.gitutil import git, run_git
+from ssw.gitutil import git, git_error, run_git
 from ssw.ids import natural_key
-from ssw.problems import SswError
+from ssw.problems import Said, SswError
 from ssw.root import STALE_MONTHS, Root
 from ssw.status import UNKNOWN, item_states
 
@@ -105,7 +105,7 @@ def resolve_point(top: Path, value: str, option: str) -> Point:
     try:
         day = dt.date.fromisoformat(when)
     except ValueError:
-        raise SswError("err.git", reason=f"no date for {text}") from None
+        raise git_error(f"no date for {text}", "show") from None
     return Point(text, sha, day, "ref")
 
 
@@ -228,10 +228,10 @@ def _read_files(top: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     try:
         proc = subprocess.run(["git", "cat-file", "--batch"], cwd=top, capture_output=True, check=False,
                               input="".join(f"{commit}:{n}\n" for n in wanted).encode("utf-8"))
-    except OSError as exc:
-        raise SswError("err.git", reason=str(exc)) from None
+    except OSError:
+        raise git_error(Said("git.reason.not-found")) from None
     if proc.returncode != 0:
-        raise SswError("err.git", reason=proc.stderr.decode("utf-8", "replace").strip()[:200])
+        raise git_error(proc.stderr.decode("utf-8", "replace"), "cat-file")
     data, pos, files = proc.stdout, 0, {}
     for name in wanted:
         end = data.index(b"\n", pos)

@@ -123,3 +123,31 @@ def md_block(value: Any) -> str:
             line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
         safe.append(line)
     return "\n".join(safe).strip("\n")
+
+
+# -- CSS --------------------------------------------------------------------------------
+
+def _css_char(c: str) -> str:
+    if c in '"\\' or c in "<>&'" or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0:
+        return f"\\{ord(c):x} "
+    return c
+
+
+def css_string(value: Any) -> str:
+    """Data text as a quoted CSS string (for `content:` in a `<style>` element): quotes,
+    backslashes, line breaks and control characters as CSS hex escapes, and `<`, `>`, `&`
+    too, so no text can close the style element."""
+    return '"' + "".join(map(_css_char, str(value or ""))) + '"'
+
+
+def css_counters(text: str, counters: tuple[str, ...] = ("page", "pages")) -> str:
+    """A sentence with `{page}` and `{pages}` placeholders as a CSS `content:` value:
+    `pagina {page} van {pages}` -> `"pagina " counter(page) " van " counter(pages)`."""
+    parts = re.split(r"\{(\w+)\}", text)
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            out.append(f"counter({part})" if part in counters else css_string("{" + part + "}"))
+        elif part:
+            out.append(css_string(part))
+    return " ".join(out) or '""'

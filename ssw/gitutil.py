@@ -7,10 +7,11 @@ are answers (False / None), not errors; only `commit_file` raises, with git's ow
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
-from ssw.problems import SswError
+from ssw.problems import Said, SswError
 
 
 def run_git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
@@ -74,11 +75,39 @@ def git(cwd: Path, *args: str) -> str:
 def _output_or_raise(proc: subprocess.CompletedProcess[str] | None, args: tuple[str, ...]) -> str:
     """git's output, or SswError("err.git") naming git's last line: one rule for every call."""
     if proc is None:
-        raise SswError("err.git", reason="git not found")
+        raise git_error(Said("git.reason.not-found"))
     if proc.returncode != 0:
-        lines = (proc.stderr or proc.stdout).strip().splitlines()
-        raise SswError("err.git", reason=lines[-1] if lines else f"git {args[0]} failed")
+        raise git_error(proc.stderr or proc.stdout, args[0])
     return proc.stdout
+
+
+#: what git says (its messages are English here) -> the reason in the user's words
+_REASONS = (
+    (re.compile(r"index\.lock|another git process", re.I), "git.reason.locked"),
+    (re.compile(r"not a git repository", re.I), "git.reason.not-repo"),
+    (re.compile(r"unknown revision|bad revision|ambiguous argument|invalid object name|needed a single revision", re.I),
+     "git.reason.bad-revision"),
+    (re.compile(r"tell me who you are|empty ident|auto-detect email", re.I), "git.reason.identity"),
+    (re.compile(r"nothing to commit|no changes added", re.I), "git.reason.nothing"),
+    (re.compile(r"no space left", re.I), "git.reason.disk-full"),
+    (re.compile(r"permission denied|read-only file system|insufficient permission", re.I), "git.reason.permission"),
+    (re.compile(r"dubious ownership", re.I), "git.reason.ownership"),
+)
+
+
+def git_error(said: str, command: str = "") -> SswError:
+    """SswError("err.git"): the reason in the user's language when git's words are known,
+    with git's own last line beside it so nothing is hidden."""
+    if isinstance(said, Said):
+        return SswError("err.git", reason=said)
+    lines = said.strip().splitlines()
+    detail = lines[-1].strip()[:200] if lines else f"git {command}".strip()
+    for pattern, key in _REASONS:
+        if pattern.search(said):
+            return SswError("err.git-said", reason=Said(key), detail=detail)
+    # a commit git refuses without a known reason: a hook or the repository's settings
+    key = "git.reason.commit-refused" if command == "commit" else "git.reason.failed"
+    return SswError("err.git-said", reason=Said(key), detail=detail)
 
 
 COMMIT_TIMEOUT = 60.0  # seconds a commit waits for another one (ssw's or git's own)
@@ -108,9 +137,9 @@ def commit_file(path: Path, file: Path, message: str) -> str:
             if lock is not None:
                 lock.release()
     except Timeout:
-        raise SswError("err.git", reason="another commit is still running") from None
+        raise git_error(Said("git.reason.commit-running")) from None
     if sha is None:
-        raise SswError("err.git", reason="no HEAD after commit")
+        raise git_error(Said("git.reason.no-head"))
     return sha
 
 

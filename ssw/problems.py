@@ -78,12 +78,15 @@ class Said(str):
 
 
 def said(value: Any, lang: str) -> Any:
-    """A message parameter in the user's language: a `Said` key translated, an OSError by
-    its errno (the operating system's own words are English), anything else as it is."""
+    """A message parameter in the user's language: a `Said` key translated, an SswError as
+    its message, an OSError by its errno (the operating system's own words are English),
+    anything else as it is."""
     from ssw.i18n import t
 
     if isinstance(value, Said):
         return t(str(value), lang)
+    if isinstance(value, SswError):  # a reason that is itself a message (a git failure)
+        return value.message(lang)
     if isinstance(value, OSError):
         import errno
 

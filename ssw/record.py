@@ -288,6 +288,10 @@ def _invalid_entry(rel: str, kind: str, problems: list[Problem], first_line: int
             error.problems.append(problem)
     if error.options and not error.problems:
         error.key = "err.record-options"
+        # a wrong option value is a usage error (2), as in every other command; an unknown
+        # target id is a data answer (1), as in `ssw show`
+        if all(option != "ID" for option, _ in error.options):
+            error.exit_code = 2
     return error
 
 
@@ -411,7 +415,7 @@ def _update_date(ds: d.Dataset, req: UpdateRequest, now: dt.date) -> tuple[str, 
     plan_id, _ = ds.plan_of_ref(req.target.strip(), now)
     plan = ds.plans.get(plan_id or "")
     if plan is not None and plan.end < now:
-        raise SswError("err.ended-plan-date", plan=plan.id, end=str(plan.end))
+        raise SswError("err.ended-plan-date", exit_code=2, plan=plan.id, end=str(plan.end))
     return now.isoformat(), now.year, PartialDate(now.year, now.month, now.day)
 
 
@@ -420,7 +424,7 @@ def _action_date(ds: d.Dataset, now: dt.date) -> tuple[str, int, PartialDate | N
     ask for --date (or for a successor plan) instead of filing today's action in a closed plan."""
     plan = ds.default_plan(now)
     if plan is not None and plan.end < now:
-        raise SswError("err.ended-plan-action", plan=plan.id, end=str(plan.end))
+        raise SswError("err.ended-plan-action", exit_code=2, plan=plan.id, end=str(plan.end))
     return now.isoformat(), now.year, None
 
 
@@ -458,7 +462,7 @@ def _commit(root: Root, rel: str, message: str) -> str:
     try:
         return gitutil.commit_file(root.path, root.path / rel, message)
     except SswError as exc:
-        raise SswError("err.commit-failed", path=rel, reason=exc.params.get("reason", "")) from None
+        raise SswError("err.commit-failed", path=rel, reason=exc) from None
 
 
 def log_path(root: Root, platform: str, year: int) -> str:
@@ -476,7 +480,7 @@ def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> W
     for link in req.links:
         _check_text_option(link, "--link")
     if not req.note or not req.note.strip():
-        raise SswError("err.note-required")
+        raise SswError("err.note-required", exit_code=2)
     status = _status(req)
     now = today()
     date_text, year, parsed = _update_date(ds, req, now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,23 @@ def test_markdown_filters_escape_code_syntax() -> None:
         out = f("```\n~~~ `x`")
         assert "```" not in out and "~~~" not in out and "`x`" not in out
     assert md_block("_ _ _") .startswith("\\")
+
+
+@pytest.mark.parametrize("value", ['Plan "2025"', "a\\b", "</style><script>alert(1)</script>", "line\nbreak", "it's & <b>"])
+def test_css_strings_from_data_cannot_leave_the_style_element(value: str) -> None:
+    """The running title in the print footer comes from data and goes into a <style>
+    element: it stays one CSS string, and no `<` can close the element."""
+    from ssw.escape import css_string
+
+    quoted = css_string(value)
+    assert quoted[0] == quoted[-1] == '"' and not any(c in quoted[1:-1] for c in '"<>\n')
+    decoded = re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), quoted[1:-1])
+    assert decoded == value
+
+
+def test_page_footer_counters_in_every_language(demo_root: Path, tmp_path: Path) -> None:
+    for lang, words in (("nl", ('"pagina "', '" van "')), ("en", ('"page "', '" of "'))):
+        out = tmp_path / f"r.{lang}.html"
+        assert run(["report", "--root", str(demo_root), "--lang", lang, "--format", "html", "--out", str(out)]).exit_code == 0
+        style = out.read_text(encoding="utf-8").split("<style>", 1)[1].split("</style>", 1)[0]
+        assert f"{words[0]} counter(page) {words[1]} counter(pages)" in style

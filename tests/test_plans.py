@@ -152,6 +152,12 @@ def test_plans_on_the_repository_lists_exactly_the_two_real_plans() -> None:
     assert sorted(p["id"] for p in json.loads(result.stdout)["plans"]) == ["sam-2021-2025", "ssw-2020-2024"]
     table = run(["--root", str(REPO), "plans"]).stdout
     assert "✔ ssw-2020-2024" in table and "familie ssw" in table
+    # the table says which plans have ended, as the JSON does, and only those
+    ended = {p["title"] for p in json.loads(result.stdout)["plans"] if p["ended"]}
+    for title in ("Actieplan Sterk Sociaal Werk 2020-2024", "Meerjarenplan SAM 2021-2025"):
+        assert (f"{title} (afgelopen)" in table) == (title in ended), table
+    during = run(["--root", str(REPO), "plans", "--lang", "en"], env={"SSW_TODAY": "2024-06-01"}).stdout
+    assert "(ended)" not in during and "Actieplan Sterk Sociaal Werk 2020-2024\n" in during
 
 
 def test_a_plans_own_period_holds_its_milestones_due_dates_and_own_actions(repo: Path) -> None:
@@ -181,10 +187,10 @@ def test_add_action_on_an_ended_plan_asks_for_a_date_and_dates_lie_inside_the_pl
     top = repo.parents[1]
     before = tree_digest(top)
     undated = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8")
-    assert undated.exit_code == 1 and "--date" in undated.stderr and "ssw plan new" in undated.stderr
+    assert undated.exit_code == 2 and "--date" in undated.stderr and "ssw plan new" in undated.stderr
     late = ssw(repo, "add-action", "--region", "antwerpen", "--title", "Lerend netwerk", "--theme", "4.8",
                "--date", "2026-02-01")
-    assert late.exit_code == 1 and f"buiten de periode van {OLD}" in late.output
+    assert late.exit_code == 2 and f"buiten de periode van {OLD}" in late.output
     assert tree_digest(top) == before
     # once the successor exists, today's action joins it
     assert ssw(repo, *CREATE, "--from", OLD, "--carry-over").exit_code == 0

@@ -304,28 +304,30 @@ BASE = ("4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "202
 
 REFUSALS = [
     # (name, args, env today, exit code, expected fragments of the output)
+    # 2: a command-line value is missing, malformed or outside what the option allows (usage);
+    # 1: the ids given do not exist or do not fit the data (as `ssw show` answers an unknown id)
     ("unknown target", ("4.2.2.9", *BASE[1:]), TODAY, 1, ["ssw: ID: onbekend item '4.2.2.9'", "4.2.2.2"]),
     ("theme", ("4.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.1, 4.2.2"]),
     ("action with initiatives", ("4.2.2", *BASE[1:]), TODAY, 1, ["kies een van: 4.2.2.1, 4.2.2.2, 4.2.2.3"]),
     ("regional initiative by vlaanderen", ("4.2.2.2", "--region", "vlaanderen", *BASE[3:]), TODAY, 1,
      ["4.2.2.2 wordt door de regionale platformen uitgevoerd, niet door vlaanderen"]),
     ("flemish initiative by a region", ("4.2.1.2", *BASE[1:]), TODAY, 1, ["4.2.1.2 is een Vlaamse actie"]),
-    ("bad status", (*BASE[:4], "klaar", *BASE[5:]), TODAY, 1, ["ssw: --status: ongeldige waarde 'klaar' voor 'status'", "gerealiseerd"]),
-    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 1, ["ssw: --date: '2023-02-30': maand 2 heeft geen dag 30"]),
-    ("future date", (*BASE[:6], "2023-09-01", "--note", "x"), TODAY, 1, ["ligt in de toekomst"]),
-    ("future gepland without --planned", (*BASE[:4], "gepland", "--date", "2023-09", "--note", "x"), TODAY, 1,
+    ("bad status", (*BASE[:4], "klaar", *BASE[5:]), TODAY, 2, ["ssw: --status: ongeldige waarde 'klaar' voor 'status'", "gerealiseerd"]),
+    ("impossible date", (*BASE[:6], "2023-02-30", "--note", "x"), TODAY, 2, ["ssw: --date: '2023-02-30': maand 2 heeft geen dag 30"]),
+    ("future date", (*BASE[:6], "2023-09-01", "--note", "x"), TODAY, 2, ["ligt in de toekomst"]),
+    ("future gepland without --planned", (*BASE[:4], "gepland", "--date", "2023-09", "--note", "x"), TODAY, 2,
      ["ligt in de toekomst", "--planned"]),
-    ("ended plan without --date", BASE[:5] + BASE[7:], "2026-01-10", 1,
+    ("ended plan without --date", BASE[:5] + BASE[7:], "2026-01-10", 2,
      ["ssw-2020-2024 is afgelopen (2024-12-31)", "--date"]),
-    ("date before the plan", (*BASE[:6], "2019-05", "--note", "x"), TODAY, 1,
+    ("date before the plan", (*BASE[:6], "2019-05", "--note", "x"), TODAY, 2,
      ["valt buiten de periode van ssw-2020-2024 (2020-01-01 tot 2024-12-31)"]),
-    ("bad link", (*BASE, "--link", "javascript:alert(1)"), TODAY, 1, ["geen toegelaten link"]),
+    ("bad link", (*BASE, "--link", "javascript:alert(1)"), TODAY, 2, ["geen toegelaten link"]),
     ("unknown region", ("4.2.2.2", "--region", "Gent", *BASE[3:]), TODAY, 2, ["onbekend platform 'Gent'", "antwerpen, brussel"]),
     ("date not a date", (*BASE[:6], "14/03/2023", "--note", "x"), TODAY, 2, ["ongeldige datum '14/03/2023'"]),
     ("planned but lopend", (*BASE, "--planned"), TODAY, 2, ["--planned", "niet 'lopend'"]),
     ("no status", BASE[:3] + BASE[5:], TODAY, 2, ["--status"]),
-    ("no note (not a terminal)", BASE[:-2], TODAY, 1, ["--note"]),
-    ("blank note", (*BASE[:-1], "   "), TODAY, 1, ["--note"]),
+    ("no note (not a terminal)", BASE[:-2], TODAY, 2, ["--note"]),
+    ("blank note", (*BASE[:-1], "   "), TODAY, 2, ["--note"]),
 ]
 
 
@@ -434,12 +436,12 @@ def test_add_action_refuses_unknown_themes_and_tags(root: Path) -> None:
     add(root, "--title", "Eerste", "--theme", "4.2")
     before = snapshot(root)
     result = add(root, "--title", "Derde", "--theme", "4.99", "--krachtlijn", "snelheid")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "onbekend thema '4.99'" in result.output and "onbekende krachtlijn 'snelheid'" in result.output
     assert f"niets geschreven in {ACTIONS}: verbeter wat hierboven staat" in result.output
     assert snapshot(root) == before
     no_theme = add(root, "--title", "Zonder thema")
-    assert no_theme.exit_code == 1 and "'themes' heeft minstens één element nodig" in no_theme.output
+    assert no_theme.exit_code == 2 and "'themes' heeft minstens één element nodig" in no_theme.output
     assert snapshot(root) == before
 
 
@@ -477,7 +479,8 @@ def test_a_wrong_value_on_the_command_line_names_its_option_not_a_file_position(
     write(root, LOG, '- date: 2023-01-10\n  target: "4.2.2.2"\n  status: lopend\n  note: x\n')
     before = snapshot(root)
     result = rec(root, *args)
-    assert result.exit_code == 1, result.output
+    # a wrong option value is a usage error (2) as in `ssw status`; an unknown id answers 1 as `ssw show`
+    assert result.exit_code == (1 if option == "ID" else 2), result.output
     assert f"ssw: {option}: " in result.output
     # no position in a file: the entry was never written, its lines do not exist
     assert not re.search(r"\.yaml:\d+:\d+", result.output), result.output
@@ -489,7 +492,7 @@ def test_a_wrong_value_on_the_command_line_names_its_option_not_a_file_position(
 
 def test_add_action_names_the_options_of_unknown_themes_and_tags(root: Path) -> None:
     result = add(root, "--title", "Derde", "--theme", "4.99", "--krachtlijn", "snelheid")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "ssw: --theme: onbekend thema '4.99'" in result.output
     assert "ssw: --krachtlijn: onbekende krachtlijn 'snelheid'" in result.output
     assert not re.search(r"\.yaml:\d+:\d+", result.output), result.output

@@ -301,3 +301,22 @@ def test_a_commit_waits_for_another_git_process(repo: Path) -> None:
     assert code == 0, err
     assert "na het slot" in (repo / LOG).read_text(encoding="utf-8")
     assert git(repo, "log", "-1", "--format=%s").startswith("record antwerpen 4.2.2.2")
+
+
+@pytest.mark.parametrize(("lang", "reason"), [
+    ("nl", "git weigerde de commit"),
+    ("en", "git refused the commit"),
+])
+def test_a_failed_commit_is_explained_in_the_users_language(repo: Path, lang: str, reason: str) -> None:
+    """git's own words are English; the chair reads why in their language, with git's line
+    beside it, and learns that the update was written but not committed."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'commit refused by policy' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    done = ssw(repo, "--lang", lang, "record", "4.2.1.2", "--region", "vlaanderen", "--status", "lopend",
+               "--date", "2021-12-20", "--note", "x", "--commit")
+    assert done.returncode == 1, done.stderr
+    assert reason in done.stderr and "(git: " in done.stderr, done.stderr
+    assert FLEMISH_LOG in done.stderr and "Traceback" not in done.stderr
+    written = {"nl": "is geschreven maar niet gecommit", "en": "was written but not committed"}[lang]
+    assert written in done.stderr

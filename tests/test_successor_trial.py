@@ -187,7 +187,7 @@ def test_a_date_outside_the_plan_names_the_plan_of_that_date(repo: Path) -> None
     before = log.read_bytes() if log.exists() else None
     recorded = ssw(repo, "record", f"{OLD}:4.8.2.1", "--region", "antwerpen", "--status", "lopend", "--date",
                    "2025-03-01", "--note", "oude id, nieuwe datum")
-    assert recorded.exit_code == 1
+    assert recorded.exit_code == 2
     assert f"op die datum loopt 4.8.2.1 in {NEW}" in recorded.output and "schrijf de kale id '4.8.2.1'" in recorded.output
     assert (log.read_bytes() if log.exists() else None) == before
     # a milestone of the new plan outside its period: no advice to point at another plan

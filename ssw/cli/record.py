@@ -41,7 +41,7 @@ def _note(note: str | None, lang: str, cwd: Any, **params: Any) -> str:
     if note is not None:
         return note
     if not _is_terminal():
-        raise SswError("err.note-required")
+        raise SswError("err.note-required", exit_code=2)
     text = _edit(t("record.editor-help", lang, **params) + "\n", cwd)
     lines = [line for line in (text or "").splitlines() if not line.startswith("#")]
     note_ = "\n".join(lines).strip()

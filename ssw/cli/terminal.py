@@ -591,8 +591,8 @@ def print_regions(rep: Any, lang: str) -> None:
 
 
 def print_plans(found: list[Any], lang: str, day: Any) -> None:
-    """`ssw plans`: per plan its id, family, period, title and predecessor; ✔ marks what a
-    bare id of its family means today."""
+    """`ssw plans`: per plan its id, family, period (and whether it has ended), title and
+    predecessor; ✔ marks what a bare id of its family means today."""
     from ssw.i18n import format_date
 
     out = Out()
@@ -600,7 +600,7 @@ def print_plans(found: list[Any], lang: str, day: Any) -> None:
     for p in found:
         mark = ("✔ ", "green") if p.current else ("  ", "")
         out.line(mark, (f"{p.id:<{width}}", "bold"), f"  {t('plans.family', lang)} {p.family}  {p.start} – {p.end}")
-        out.wrap(p.title, indent="  ")
+        out.wrap(p.title + (f" ({t('plans.ended', lang)})" if p.ended else ""), indent="  ")
         if p.follows:
             out.wrap(t("plans.follows-line", lang, plan=p.follows, count=p.carried), indent="  ")
     out.blank()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ssw.escape import css_counters, css_string
 from ssw.i18n import t, tn
 from ssw.problems import SswError
 from ssw.report.markdown import (
@@ -105,6 +106,7 @@ def _bounded(base: type, lang: str) -> type:
 def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+    from markupsafe import Markup
 
     loaders = [FileSystemLoader(str(p), encoding="utf-8") for p in templates_dirs if Path(p).is_dir()]
     # A templates folder may come with a data repository: sandbox it. Our own templates
@@ -125,6 +127,8 @@ def environment(templates_dirs: Sequence[Path] = (), lang: str = "nl") -> Any:
     env.filters["trend_row"] = lambda y: {"id": str(y["year"]), "counts": y["counts"]}
     env.filters["platform_row"] = lambda p: {"id": p["name"].rsplit(" ", 1)[-1], "counts": p["counts"]}
     env.filters["slug"] = heading_slug
+    env.filters["css_string"] = lambda value: Markup(css_string(value))
+    env.filters["css_counters"] = lambda text: Markup(css_counters(str(text)))
     env.globals["tn"] = lambda key, count, **params: tn(key, count, lang, **params)
     return env
 
