@@ -10,9 +10,11 @@ output path runs data through the one function for its place:
   the CLI prints.
 - `spreadsheet_cell`: a text cell starting with `= + - @`, tab or CR gets a leading
   `'` (OWASP's advice against CSV/formula injection), in CSV and xlsx.
-- `md_inline`, `md_cell`, `md_block`: Markdown from data: no raw HTML, no links, no
-  code spans or fences (backticks and tildes escaped), no headings or lists.
-  Report templates use them as the filters `md`, `cell` and `mdblock`.
+- `md_inline`, `md_cell`, `md_block`: CommonMark from data, shown literally on a git
+  forge: no emphasis, raw HTML, entities, links, code spans or fences, no heading, list,
+  quote or rule started by a line; `md_block` keeps the data's line breaks as hard breaks.
+  Report templates use them as the filters `md`, `cell` and `mdblock`
+  (tests/test_report_markdown.py renders the reports with a CommonMark library).
 """
 
 from __future__ import annotations
@@ -81,48 +83,64 @@ def spreadsheet_cell(value: Any) -> Any:
 
 
 # -- Markdown ---------------------------------------------------------------------------
+#
+# CommonMark (and the pipe tables every forge adds) obeys a handful of characters anywhere in
+# a line and a few more at its start. Data text is escaped for both, so a forge shows it
+# literally: `*`, `_` (emphasis), `` ` `` and `~` (code spans, fences), `[` `]` (links,
+# images), `\` (an escape of its own), `|` (a table cell), `<` `>` `&` (HTML, autolinks,
+# entities, quotes); at the start of a line `#`, `-`, `+`, `=` (headings, lists, rules,
+# setext underlines) and `1.` / `1)` (ordered lists). Leading spaces (code blocks) go with
+# the whitespace, which is collapsed.
 
 _MD_SPECIAL = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`", "~": "\\~",
+    "\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`", "~": "\\~",
+    "*": "\\*", "_": "\\_", "|": "\\|",
     **{chr(c): v for c, v in _CONTROL.items()},
 })
-_BLOCK_STARTS = ("#", ">", "-", "+", "*", "=", "|", "_")
+_BLOCK_STARTS = ("#", "-", "+", "=")
+_ORDERED_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
-def _md_escape(value: Any) -> str:
-    """No raw HTML, no link syntax, no code span or fence (`` ` `` and `~` escaped)."""
-    return str(value).translate(_MD_SPECIAL)
+def _md_line(value: str) -> str:
+    """One line of data text, escaped, whitespace collapsed, starting no Markdown block."""
+    line = " ".join(str(value).translate(_MD_SPECIAL).split())
+    if line.startswith(_BLOCK_STARTS):
+        return "\\" + line
+    return _ORDERED_START.sub(r"\1\\\2", line)
+
+
+def _lines(value: Any) -> list[str]:
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def md_inline(value: Any) -> str:
-    """Markdown text from data on one line: no raw HTML (`<`, `>`, `&`), no link syntax,
-    no code spans or fences."""
+    """Markdown text from data on one line (line breaks become spaces): shown literally
+    wherever it is put, at the start of a line or in a list item too."""
     if value is None:
         return ""
-    return " ".join(_md_escape(value).split())
+    return _md_line(" ".join(_lines(value)))
 
 
 def md_cell(value: Any) -> str:
-    """For a pipe-table cell: escaped like `md_inline`, `|` escaped, line breaks as <br>."""
+    """For a pipe-table cell: escaped like `md_inline`, line breaks as `<br>`."""
     if value is None:
         return ""
-    text = _md_escape(str(value).replace("\r\n", "\n").replace("\r", "\n")).replace("|", "\\|")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "<br>".join(line for line in lines if line)
+    return "<br>".join(line for line in map(_md_line, _lines(value)) if line)
 
 
-def md_block(value: Any) -> str:
-    """A paragraph from data: escaped, each line kept, no line may start a heading,
-    list, quote, table, rule or code block."""
-    safe = []
-    for raw in str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(_md_escape(raw).split())
-        if line[:1] in _BLOCK_STARTS:
-            line = "\\" + line
-        elif re.match(r"^\d+[.)] ", line):
-            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-        safe.append(line)
-    return "\n".join(safe).strip("\n")
+def md_block(value: Any, indent: int = 0) -> str:
+    """Data text over several lines, each escaped like `md_inline`: a line break in the data
+    is a hard line break (a trailing backslash), an empty line a new paragraph. `indent`
+    spaces start every continuation line, to stay inside a list item."""
+    pad = " " * indent
+    paragraphs: list[list[str]] = [[]]
+    for raw in _lines(value or ""):
+        line = _md_line(raw)
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return f"\n\n{pad}".join(f"\\\n{pad}".join(lines) for lines in paragraphs if lines)
 
 
 # -- CSS --------------------------------------------------------------------------------

@@ -303,8 +303,10 @@ def test_injected_markup_shows_as_text(demo_root: Path) -> None:
 
 def test_markdown_filters() -> None:
     assert rp.md_inline("a <b> & c\n  d") == "a &lt;b&gt; &amp; c d"
+    assert rp.md_inline("# *x* _y_ `z` \\") == "\\# \\*x\\* \\_y\\_ \\`z\\` \\\\"
     assert rp.md_cell("x | y\nz") == "x \\| y<br>z"
-    assert rp.md_block("# kop\n- lijst\n1. een\ngewoon") == "\\# kop\n\\- lijst\n1\\. een\ngewoon"
+    assert rp.md_block("# kop\n- lijst\n1. een\ngewoon\n\nnieuw") == "\\# kop\\\n\\- lijst\\\n1\\. een\\\ngewoon\n\nnieuw"
+    assert rp.md_block("a\nb", indent=2) == "a\\\n  b"
     assert rp.safe_url("javascript:alert(1)") is None and rp.safe_url("https://example.org/a") == "https://example.org/a"
 
 
