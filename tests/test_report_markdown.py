@@ -216,3 +216,39 @@ def test_hostile_data_stays_literal_text(hostile_root: Path, clean_root: Path, k
         for line in HOSTILE_LINES:
             shown = line.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             assert f"<br />\n{shown}" in html, line
+
+
+# -- plural forms -----------------------------------------------------------------------------
+
+ONE_PLURAL = re.compile(r"(?<![\d.,])1 (items|updates|eigen acties|own actions|regionale platformen|regional platforms|"
+                        r"goede praktijken|good practices|ervan lopen|of them continue)\b")
+
+
+@pytest.mark.parametrize("lang, one", [("nl", "1 item · 1 lopend · voortgang 0%"), ("en", "1 item · 1 ongoing · progress 0%")])
+def test_a_count_of_one_is_singular(clean_root: Path, lang: str, one: str) -> None:
+    """Theme 4.11 has one item: its counts line says so in the singular, in Markdown and HTML."""
+    for fmt in ("md", "html"):
+        result = run(["report", "--root", str(clean_root), "--out", "-", "--year", "2021", "--lang", lang, "--format", fmt])
+        assert result.exit_code == 0, result.stderr
+        assert one in result.stdout
+        assert not ONE_PLURAL.search(result.stdout), ONE_PLURAL.search(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_sentences_agree_with_their_counts(lang: str) -> None:
+    """Every counted sentence of the reports, with 1 and with 2: the singular form for one."""
+    from ssw.i18n import t, tn
+
+    for n in (1, 2):
+        sentences = [
+            t("report.theme.counts", lang, count=n, total=n, parts="", pct=0),
+            t("report.summary.progress", lang, count=n, done=0, base=n, pct=0),
+            t("report.summary.activity", lang, year=2023, updates=tn("n.updates", n, lang), actions=tn("n.own-actions", n, lang)),
+            t("report.int.figures", lang, platforms=tn("n.regional-platforms", n, lang), own=tn("n.own-actions", n, lang),
+              gp=tn("n.good-practices", n, lang)),
+            t("report.region.with-data", lang, count=n, known=0, total=n),
+            t("report.cont.carried", lang, count=n, carried=n, plans="x"),
+        ]
+        found = [s for s in sentences if ONE_PLURAL.search(s)]
+        assert not found if n == 1 else all(str(n) in s for s in sentences), found
+    assert t("report.region.no-data", lang, count=1, total=1) != t("report.region.no-data", lang, count=2, total=2).replace("2", "1")
