@@ -131,7 +131,26 @@ def check_document(text: str) -> list[Any]:
     assert not soft, soft[:3]
     # no raw HTML block of the template's own making, no code blocks at all
     assert not [tok for tok in tokens if tok.type in ("html_block", "code_block", "fence")]
+    # one date style: long dates in prose and lists, ISO dates in tables; platforms by name
+    prose, cells = [], []
+    depth = 0
+    for tok in tokens:
+        depth += tok.type == "table_open"
+        depth -= tok.type == "table_close"
+        if tok.type == "inline":
+            (cells if depth else prose).append(inline_text(tok))
+    assert not [p for p in prose if ISO_DATE.search(p)], [p for p in prose if ISO_DATE.search(p)][:3]
+    assert not [c for c in cells if LONG_DATE.search(c)], [c for c in cells if LONG_DATE.search(c)][:3]
+    assert not [p for p in prose if PLATFORM_ID.search(p)], [p for p in prose if PLATFORM_ID.search(p)][:3]
     return tokens
+
+
+ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(-\d{2})?(?![\w/-])")
+LONG_DATE = re.compile(r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+#: a demo platform's id standing alone (not part of an own action's id like antwerpen.2023.1)
+PLATFORM_ID = re.compile(r"(?<![\w./-])(antwerpen|brussel|limburg|oost-vlaanderen|vlaams-brabant|west-vlaanderen|vlaanderen)"
+                         r"(?![\w./-])")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
