@@ -228,7 +228,10 @@ OVERFLOW = """(() => {
   }
   const charts = [...document.querySelectorAll('svg text')].filter(e => e.getBoundingClientRect().width > 0)
     .map(e => [e.getBoundingClientRect().height, e.closest('svg').getAttribute('class') + ' ' + e.getAttribute('class') + ' ' + e.textContent]).sort((a, b) => a[0] - b[0]);
-  return {width: W, scrollWidth: document.documentElement.scrollWidth, overflowing: out.slice(0, 20),
+  const clipped = [...document.querySelectorAll('svg text')].filter(e => {
+    const r = e.getBoundingClientRect(), box = e.closest('svg').getBoundingClientRect();
+    return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1); }).map(e => e.textContent);
+  return {width: W, clipped: clipped, scrollWidth: document.documentElement.scrollWidth, overflowing: out.slice(0, 20),
           tables: document.querySelectorAll('table').length,
           unwrapped: [...document.querySelectorAll('table')].filter(t => !t.parentElement.classList.contains('table-wrap')).length,
           smallestLabel: charts[0]};
@@ -243,6 +246,7 @@ def assert_fits_phone(browser: DevTools, url: str) -> None:
     state = browser.send("Runtime.evaluate", returnByValue=True, expression=OVERFLOW)["result"]["value"]
     assert state["width"] == PHONE
     assert state["scrollWidth"] <= PHONE and state["overflowing"] == [], state
+    assert state["clipped"] == [], state["clipped"]  # no chart label cut off at the chart's edge
     assert state["tables"] and state["unwrapped"] == 0  # every table in its own scroll box
     assert state["smallestLabel"][0] >= 10, state["smallestLabel"]  # chart labels stay readable when the chart is scaled down
     browser.send("Emulation.clearDeviceMetricsOverride")

@@ -1,5 +1,6 @@
 """Eindevaluatie, the opening: the whole period in figures, the stuurgroep's final
-judgement of the plan, and the effect and policy translation it records."""
+judgement of the plan (with its effect and policy translation), and the effect and policy
+translation it records for themes, speerpunten, krachtlijnen, impact domains, platforms."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         if e.model.date.first > ctx.as_of:
             continue
         x = e.model
-        if x.moment == "eindevaluatie" and (x.effect or x.policy):
+        # the plan's own effect and policy translation stand in its judgement, above
+        if x.moment == "eindevaluatie" and (x.effect or x.policy) and _subject(x)[0] != "plan":
             key = ctx.evaluations.get(ctx.plan.id, "eindevaluatie", None, *_subject(x))
             if key is e:
                 notes.append({"subject": _subject_label(ctx, x), "effect": x.effect, "policy": x.policy})

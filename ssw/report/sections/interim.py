@@ -33,5 +33,6 @@ def build(ctx: ReportContext) -> dict[str, Any]:
                               and ctx.in_window(e.model.date, ctx.period)),
         "own_actions": sum(len([s for s in r.own_actions if s.item.date and ctx.in_window(s.item.date, ctx.period)])
                            for r in rep.regions),
-        "platforms": len(rep.regions),
+        "platforms": sum(1 for r in rep.regions if r.level == "regionaal"),  # not vlaanderen
     }
+
