@@ -174,7 +174,7 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
                             ("report.appendix", {"year": year}), ("report.sec.obligations", {})]:
             assert esc(t(key, lang, **params), fmt) in text, key
         totals = st.compute_status(loaded.data, None, dt.date(year, 12, 31), 6).totals
-        data_line = t("fig.data", lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
+        data_line = tn("fig.data", totals.total, lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
         assert esc(data_line, fmt) in text
         # the as-of sentence belongs to the header; prose elsewhere names plain dates
         from ssw.report.frame import as_of_text
