@@ -24,18 +24,22 @@ from typing import IO, Any
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 _JSON_UNSAFE = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}  # json.dumps escapes C0 itself
+# The same characters as a class: one scan finds whether there is anything to replace
+# (rarely), which is far quicker than translating every character of a long output.
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HAS_JSON_UNSAFE = re.compile("[\x7f-\x9f]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def terminal_text(text: str) -> str:
     """Control characters as visible text (`\\x1b`), so the terminal obeys none of them."""
-    return text.translate(_CONTROL)
+    return text.translate(_CONTROL) if _HAS_CONTROL.search(text) else text
 
 
 def json_text(text: str) -> str:
     """JSON from `json.dumps(ensure_ascii=False)` with DEL and C1 escaped as `\\u009b`
     (valid JSON, the same value, nothing a terminal obeys)."""
-    return text.translate(_JSON_UNSAFE)
+    return text.translate(_JSON_UNSAFE) if _HAS_JSON_UNSAFE.search(text) else text
 
 
 class SafeStream:

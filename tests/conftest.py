@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,25 @@ from typing import Any
 import pytest
 import typer.testing
 from typer.testing import CliRunner
+
+# Scratch files on a RAM disk when the machine has one (Linux's /dev/shm) and TMPDIR is not
+# set: the tests create, fsync and delete tens of thousands of small files (git
+# repositories, logs, reports), which on a disk was half the suite's wall time. tmpfs keeps
+# the POSIX behaviour the tests check (links, FIFOs, sockets, modes); no test checks that
+# data survives a power cut. Processes the tests start (ssw, git) inherit TMPDIR.
+_RAM = Path("/dev/shm")
+if "TMPDIR" not in os.environ and _RAM.is_dir() and os.access(_RAM, os.W_OK | os.X_OK):
+    os.environ["TMPDIR"] = str(_RAM)
+    tempfile.tempdir = str(_RAM)
+
+# Bytecode: where the environment forbids writing it beside the sources
+# (PYTHONDONTWRITEBYTECODE), every process the suite starts (pytest's workers, ssw, the
+# benchmarks) would compile ssw, the tests and the standard library from source again. They
+# cache it in a folder of their own under the tmp folder instead; the sources stay untouched.
+if sys.dont_write_bytecode and not sys.pycache_prefix:
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "ssw-tests-pycache")
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, copy_demo_root, run, write
 from ssw import report as rp
 from ssw import status as st
-from ssw.i18n import t
+from ssw.i18n import t, tn
 from ssw.loader import load
 from ssw.root import find_root
 
@@ -174,7 +174,7 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
                             ("report.appendix", {"year": year}), ("report.sec.obligations", {})]:
             assert esc(t(key, lang, **params), fmt) in text, key
         totals = st.compute_status(loaded.data, None, dt.date(year, 12, 31), 6).totals
-        data_line = t("fig.data", lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
+        data_line = tn("fig.data", totals.total, lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
         assert esc(data_line, fmt) in text
         # the as-of sentence belongs to the header; prose elsewhere names plain dates
         from ssw.report.frame import as_of_text
@@ -187,7 +187,7 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
             assert esc(t(key, lang), fmt) in text, key
         assert "vaste contactpersoon aan beide kanten" in text  # a critical success factor
         regional = sum(1 for p in loaded.data.platforms.values() if p.level == "regionaal")
-        said = t("report.int.figures", lang, platforms=regional, own="\0", gp="\0").split("\0")[0]
+        said = t("report.int.figures", lang, platforms=tn("n.regional-platforms", regional, lang), own="\0", gp="\0").split("\0")[0]
         assert regional == 6 and esc(said, fmt) in text  # the regional platforms, not vlaanderen
         # for the public: no compliance grid, no file paths, no command hints
         assert esc(t("report.sec.obligations", lang), fmt) not in text

@@ -48,6 +48,7 @@ class SswGroup(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         framework.localise(self, framework.language(argv))  # the framework's words, too
+        _share_plain_adapters()
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
         try:
@@ -125,6 +126,29 @@ def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("opt.version"))] = False,
 ) -> None:
     ctx.obj = Settings(root, (lang or os.environ.get("SSW_LANG") or "nl").lower())
+
+
+def _share_plain_adapters() -> None:
+    """One pydantic TypeAdapter per plain type for all options. Typer (0.29+) builds an
+    adapter for every option of the command on each run, given or not (17 for `status`),
+    about a millisecond each; for `str` and `bool` without a parser the adapter does not
+    depend on the option, so the first one built serves them all."""
+    from typer import _adapters
+
+    build = _adapters.build_leaf_adapter
+    if getattr(build, "shared", False):
+        return
+    built: dict[Any, Any] = {}
+
+    def shared(annotation: Any, parameter_info: Any) -> Any:
+        if annotation not in (str, bool) or parameter_info.parser is not None:
+            return build(annotation, parameter_info)
+        if annotation not in built:
+            built[annotation] = build(annotation, parameter_info)
+        return built[annotation]
+
+    shared.shared = True  # type: ignore[attr-defined]
+    _adapters.build_leaf_adapter = shared
 
 
 def register(names: list[str] | None = None) -> typer.Typer:

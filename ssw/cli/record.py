@@ -15,7 +15,10 @@ from ssw.i18n import t
 from ssw.problems import SswError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ssw.loader import Loaded
+    from ssw.record import Written
     from ssw.root import Root
 
 RequiredRegionOpt = Annotated[str, typer.Option("--region", help=h("opt.region"), show_default=False,
@@ -36,7 +39,7 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _note(note: str | None, lang: str, cwd: Any, **params: Any) -> str:
+def _note(note: str | None, lang: str, cwd: Path, **params: Any) -> str:
     """--note, else the editor (like `git commit`) on a terminal; a note is required."""
     if note is not None:
         return note
@@ -50,7 +53,7 @@ def _note(note: str | None, lang: str, cwd: Any, **params: Any) -> str:
     return note_
 
 
-def _edit(text: str, cwd: Any) -> str | None:
+def _edit(text: str, cwd: Path) -> str | None:
     """Let the user edit `text` in git's editor (GIT_EDITOR, core.editor, VISUAL, EDITOR)."""
     import subprocess
     import tempfile
@@ -130,7 +133,7 @@ def add_action(
     _echo_commit(root_, done, lang_)
 
 
-def _echo_commit(root: Any, done: Any, lang: str) -> None:
+def _echo_commit(root: Root, done: Written, lang: str) -> None:
     if done.commit:
         from ssw import gitutil
 

@@ -6,13 +6,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ssw.cli.base import app
 from ssw.cli.options import AsOfOpt, LangOpt, PlanOpt, RootOpt, choice, h, load_data, parse_day, plan_option, settings
 from ssw.i18n import t
+
+if TYPE_CHECKING:
+    from ssw.root import Root
 from ssw.problems import SswError
 
 OutOpt = Annotated[str | None, typer.Option("--out", help=h("opt.report-out"), show_default=False)]
@@ -84,7 +87,7 @@ def report(
     _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
 
 
-def _template_dirs(templates: str | None, root: Any) -> list[Path]:
+def _template_dirs(templates: str | None, root: Root) -> list[Path]:
     """Lookup order: --templates, then the root's templates/ (package defaults come last)."""
     dirs = [root.path / "templates"]
     if templates is not None:

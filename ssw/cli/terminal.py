@@ -5,11 +5,26 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ssw.i18n import format_date, t, tn
 from ssw.problems import Problem
 from ssw.symbols import OB_SYMBOLS, SYMBOLS
+
+if TYPE_CHECKING:  # the core's types, for reading and for mypy: imported only by the checker
+    import datetime as dt
+
+    from ssw.agenda import Agenda
+    from ssw.amendments import Amendments
+    from ssw.changes import Change, Changes, Point
+    from ssw.coverage import Coverage
+    from ssw.dataset import Dataset, Item
+    from ssw.figures import Counts
+    from ssw.loader import Loaded
+    from ssw.models import Organisation
+    from ssw.obligations import Obligations
+    from ssw.plans import PlanInfo
+    from ssw.status import ItemState, StatusReport
 
 
 def print_problems(problems: list[Problem], lang: str, stream: IO[str] | None = None) -> None:
@@ -27,7 +42,7 @@ def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream:
         print(f"{text} ({hint})" if hint else text, file=out)
 
 
-def print_validation(loaded: Any, lang: str, fmt: str) -> None:
+def print_validation(loaded: Loaded, lang: str, fmt: str) -> None:
     problems = loaded.problems
     if fmt == "gitlab":
         from ssw.forge import gitlab_report
@@ -175,19 +190,19 @@ def table(out: Out, headers: list[str], rows: list[list[str]], flex: int | None 
         out.line(*cells(row, styles[r_i] if styles else None))
 
 
-def bar(counts: Any, width: int, plain: bool) -> str:
+def bar(counts: Counts, width: int, plain: bool) -> str:
     full, empty = ("#", ".") if plain else ("█", "░")
     done = round(counts.progress * width)
     return full * done + empty * (width - done)
 
 
-def as_of_line(rep: Any, lang: str) -> str:
+def as_of_line(rep: StatusReport, lang: str) -> str:
     from ssw.i18n import format_date
 
     return t(f"asof.{rep.as_of_reason}", lang, date=format_date(rep.as_of, lang))
 
 
-def _count_parts(counts: Any, lang: str) -> str:
+def _count_parts(counts: Counts, lang: str) -> str:
     return " · ".join(f"{counts.by_status[s]} {t('status.' + s, lang)}" for s in counts.by_status)
 
 
@@ -202,7 +217,7 @@ def _fmt(value: Any) -> str:
 OB_COLOURS = {"reported": "green", "missing": "red", "no-data": "dim"}
 
 
-def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any = None) -> None:
+def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligations: Obligations | None = None) -> None:
     """`obligations` (ssw.obligations.Obligations, optional): one compact line per regional
     platform under the platforms block, e.g. `antwerpen        2020 ◐ 2021 ✔ 2022 ◐`."""
     from ssw.status import STATUSES
@@ -215,10 +230,10 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     fig = rep.figures
     # how many items have data is said once, first, and stands out when most have none
     mostly_unknown = fig.without_data and fig.without_data * 2 >= fig.items
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
+    out.wrap(tn("fig.data", fig.items, lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
              style="yellow" if mostly_unknown else "")
-    out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
-    out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    out.wrap(tn("fig.progress", fig.items, lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
+    out.wrap(tn("st.summary", rep.totals.total, lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     if rep.carried.total:
         new_items = rep.totals.total - rep.carried.total
         key = "st.carried" if new_items else "st.carried-all"
@@ -278,7 +293,7 @@ def print_status(rep: Any, lang: str, other_plans: list[str], obligations: Any =
     out.flush()
 
 
-def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
+def _obligation_lines(out: Out, ob: Obligations, lang: str) -> None:
     """The yearly account, one line per regional platform: `2020 ◐ 2021 ✔ ...` (a `*` marks
     a year not over yet); when the years do not fit the width, the symbols alone after
     the first and last year (`2020-2029 ◐✔◐✔✔◐✔◐✔✔`)."""
@@ -302,7 +317,7 @@ def _obligation_lines(out: Out, ob: Any, lang: str) -> None:
         out.line(*segments)
 
 
-def item_line(out: Out, item: Any, status: str, detail: str) -> None:
+def item_line(out: Out, item: Item, status: str, detail: str) -> None:
     """`  4.7.2.1    ▶ title…  oost-vlaanderen 2024-03-07`: id, status, title, detail. The
     title is cut to fit; the detail (a date, a platform) never is: when the line has no room
     left for a title, the detail goes on its own line below."""
@@ -326,7 +341,7 @@ def _head_line(out: Out, head: str, status: str, text: str) -> None:
     out.line("      " + _short(text, max(10, out.width - 6)))
 
 
-def status_csv(rep: Any) -> str:
+def status_csv(rep: StatusReport) -> str:
     from ssw.export import csv_text
     from ssw.ids import natural_key
     from ssw.status import state_dict
@@ -350,7 +365,7 @@ def status_csv(rep: Any) -> str:
 # -- show ------------------------------------------------------------------------------
 
 
-def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
+def print_item(ds: Dataset, item: Item, state: ItemState | None, lang: str) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
 
@@ -439,7 +454,7 @@ def print_item(ds: Any, item: Any, state: Any, lang: str) -> None:
     out.flush()
 
 
-def _history(out: Out, ds: Any, item: Any, lang: str) -> None:
+def _history(out: Out, ds: Dataset, item: Item, lang: str) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
 
@@ -468,7 +483,7 @@ def _wrapped(text: str, width: int) -> list[str]:
     return textwrap.wrap(" ".join(str(text).split()), width=max(20, width))
 
 
-def _org_name(ds: Any, org_id: str) -> str:
+def _org_name(ds: Dataset, org_id: str) -> str:
     org = ds.organisations.get(org_id)
     return f"{org.name} ({org_id})" if org else org_id
 
@@ -481,7 +496,7 @@ def _bullet(out: Out, mark: str, text: str) -> None:
         out.line(" " * len(mark) + more)
 
 
-def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
+def print_platform(ds: Dataset, platform_id: str, lang: str, rep: StatusReport) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
 
@@ -494,7 +509,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
         out.line(f"{t('show.focus', lang)} {focus.year}: {', '.join(focus.themes)}")
     plan = ds.default_plan()
     tasks = [task for task in (plan.file.tasks if plan else []) if task.level == p.level]
-    if tasks:
+    if plan is not None and tasks:
         out.blank()
         out.line((t("show.tasks", lang, plan=plan.id), "bold"))
         for task in tasks:
@@ -504,7 +519,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
             for sub in task.items:
                 _bullet(out, "    * ", sub)
     obligations = [ob for ob in (plan.file.obligations if plan else []) if ob.level == p.level]
-    if obligations:
+    if plan is not None and obligations:
         out.blank()
         out.line((t("show.obligations", lang, plan=plan.id), "bold"))
         for ob in obligations:
@@ -536,7 +551,7 @@ def print_platform(ds: Any, platform_id: str, lang: str, rep: Any) -> None:
     out.flush()
 
 
-def print_organisation(ds: Any, org: Any, lang: str) -> None:
+def print_organisation(ds: Dataset, org: Organisation, lang: str) -> None:
     from ssw import lookup
     from ssw.ids import natural_key
 
@@ -567,7 +582,7 @@ def print_organisation(ds: Any, org: Any, lang: str) -> None:
 # -- regions ---------------------------------------------------------------------------
 
 
-def regions_table(out: Out, rep: Any, lang: str, with_chair: bool = True) -> None:
+def regions_table(out: Out, rep: StatusReport, lang: str, with_chair: bool = True) -> None:
     year = rep.as_of.year
     headers = [t("rg.col.platform", lang)] + ([t("rg.col.chair", lang)] if with_chair else []) + [
         t("rg.col.last", lang), t("rg.col.focus", lang, year=year), t("rg.col.updates", lang, year=year),
@@ -583,14 +598,14 @@ def regions_table(out: Out, rep: Any, lang: str, with_chair: bool = True) -> Non
           optional=optional)
 
 
-def print_regions(rep: Any, lang: str) -> None:
+def print_regions(rep: StatusReport, lang: str) -> None:
     out = Out()
     out.line((as_of_line(rep, lang), "bold"))
     regions_table(out, rep, lang)
     out.flush()
 
 
-def print_plans(found: list[Any], lang: str, day: Any) -> None:
+def print_plans(found: list[PlanInfo], lang: str, day: dt.date) -> None:
     """`ssw plans`: per plan its id, family, period (and whether it has ended), title and
     predecessor; ✔ marks what a bare id of its family means today."""
     from ssw.i18n import format_date
@@ -614,7 +629,7 @@ def print_plans(found: list[Any], lang: str, day: Any) -> None:
 # -- rendering: changes -------------------------------------------------------------------
 
 
-def _point(point: Any, lang: str) -> str:
+def _point(point: Point, lang: str) -> str:
     return t("ch.point", lang, value=point.value, commit=point.commit[:7], date=format_date(point.date, lang))
 
 
@@ -622,7 +637,7 @@ def _status(value: str, lang: str) -> str:
     return t("status." + value, lang)
 
 
-def _describe(change: Any, lang: str, shared: frozenset[str] = frozenset()) -> str:
+def _describe(change: Change, lang: str, shared: frozenset[str] = frozenset()) -> str:
     """One change in a line; an id that changed in two plans (a carried item and the one it
     continues) is written `plan-id:id`, so the two are never read as one item."""
     data = change.data
@@ -639,8 +654,8 @@ def _describe(change: Any, lang: str, shared: frozenset[str] = frozenset()) -> s
     return f"{change.id} {change.title}"
 
 
-def print_changes(ch: Any, lang: str) -> None:
-    from ssw.changes import changes_dict, groups
+def print_changes(ch: Changes, lang: str) -> None:
+    from ssw.changes import changes_dict, groups, summary_text
 
     out = Out()
     out.wrap(t("ch.title", lang, since=_point(ch.since, lang), until=_point(ch.until, lang)), style="bold")
@@ -649,7 +664,7 @@ def print_changes(ch: Any, lang: str) -> None:
         if ch.problems[side]:
             out.wrap(t("ch.problems", lang, count=ch.problems[side], point=getattr(ch, side).value), style="yellow")
     totals = changes_dict(ch)["totals"]
-    out.wrap(t("ch.summary", lang, **{k: v for k, v in totals.items() if k != "committed_by"}))
+    out.wrap(summary_text(totals, lang))
     if totals["committed_by"]:
         out.wrap(t("ch.committers", lang, names=", ".join(totals["committed_by"])))
     if ch.empty:
@@ -680,10 +695,10 @@ def print_changes(ch: Any, lang: str) -> None:
     if ch.commits:
         out.blank()
         out.line((t("ch.commits", lang, count=len(ch.commits)), "bold"))
-        author_w = min(20, max(len(c.author) for c in ch.commits))
-        for c in ch.commits:
-            head = f"  {c.date} {c.sha[:7]} {fit(c.author, author_w)} "
-            out.line(head, (fit(c.subject, max(10, out.width - len(head))).rstrip(), "dim"))
+        author_w = min(20, max(len(commit.author) for commit in ch.commits))
+        for commit in ch.commits:
+            head = f"  {commit.date} {commit.sha[:7]} {fit(commit.author, author_w)} "
+            out.line(head, (fit(commit.subject, max(10, out.width - len(head))).rstrip(), "dim"))
     out.flush()
 
 
@@ -704,7 +719,7 @@ def short_codes(platforms: list[str] | tuple[str, ...]) -> dict[str, str]:
     return codes
 
 
-def print_coverage(cov: Any, amended: Any, lang: str) -> None:
+def print_coverage(cov: Coverage, amended: Amendments, lang: str) -> None:
     out = Out()
     out.wrap(t("cov.title", lang, year=cov.year, date=format_date(cov.as_of, lang)), style="bold")
     out.wrap(t("cov.rule", lang, year=cov.year), style="dim")
@@ -746,8 +761,8 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
     for key, counts in (("am.adopted", amended.adopted), ("am.amended", amended.amended)):
-        out.wrap(t(key, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
-    out.wrap(t("fig.data", lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
+        out.wrap(tn(key, counts.total, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
+    out.wrap(tn("fig.data", amended.adopted.total, lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
                without=amended.adopted.without_data), indent="  ", style="dim")
     if amended.dropped_items:
         out.wrap(t("am.dropped-items", lang, ids=", ".join(amended.dropped_items)), indent="  ", style="dim")
@@ -763,11 +778,11 @@ def print_coverage(cov: Any, amended: Any, lang: str) -> None:
 
 
 
-def print_agenda(ag: Any, lang: str) -> None:
+def print_agenda(ag: Agenda, lang: str) -> None:
     out = Out()
     out.wrap(t("ag.title", lang, asof=t(f"asof.{ag.as_of_reason}", lang, date=format_date(ag.as_of, lang))), style="bold")
     fig = ag.figures
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    out.wrap(tn("fig.data", fig.items, lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
     if ag.empty:
         out.line(t("ag.empty", lang))
 
@@ -823,7 +838,7 @@ def print_agenda(ag: Any, lang: str) -> None:
     out.flush()
 
 
-def print_obligations(out: Out, ob: Any, lang: str) -> None:
+def print_obligations(out: Out, ob: Obligations, lang: str) -> None:
     """The platforms × years matrix of the yearly account (also usable by `status`)."""
     if not ob.years or not ob.platforms:
         return
