@@ -482,6 +482,19 @@ def _summary(items: list[Change]) -> dict[str, Any]:
     }
 
 
+#: The counts of a change summary, each with its own noun in the catalogue (real plural forms).
+SUMMARY_NOUNS = {"status_changes": "n.status-changes", "updates": "n.new-updates", "actions_added": "n.new-own-actions",
+                 "actions_dropped": "n.dropped-own-actions", "signals": "n.new-signals"}
+
+
+def summary_text(totals: dict[str, Any], lang: str) -> str:
+    """The one-line summary ("3 statuswijzigingen · 1 nieuwe update · ..."), each count with
+    its noun in the right form."""
+    from ssw.i18n import t, tn
+
+    return t("ch.summary", lang, **{key: tn(noun, totals[key], lang) for key, noun in SUMMARY_NOUNS.items()})
+
+
 def changes_dict(changes: Changes) -> dict[str, Any]:
     """The stable JSON of `ssw changes --format json`."""
     every = changes.all()

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run, write
-from ssw.i18n import t
+from ssw.i18n import t, tn
 
 DEMO = REPO / "examples" / "demo"
 END = dt.date(2024, 12, 31)  # the SSW plan's end: every view's as-of date on the demo data
@@ -89,7 +89,7 @@ def ok(*args: str) -> str:
 
 
 def data_line(f: dict[str, int], lang: str = "nl") -> str:
-    return t("fig.data", lang, with_data=f["with_data"], items=f["items"], without=f["without_data"])
+    return tn("fig.data", f["items"], lang, with_data=f["with_data"], items=f["items"], without=f["without_data"])
 
 
 def one_line(text: str) -> str:
@@ -99,7 +99,7 @@ def one_line(text: str) -> str:
 def test_status_table_json_and_csv(fig: dict[str, int]) -> None:
     table = one_line(ok("status"))
     assert data_line(fig) in table
-    assert t("fig.progress", "nl", realised=fig["realised"], items=fig["items"], pct=fig["pct"]) in table
+    assert tn("fig.progress", fig["items"], "nl", realised=fig["realised"], items=fig["items"], pct=fig["pct"]) in table
     data = json.loads(ok("status", "--format", "json"))
     assert {k: data["figures"][k] for k in ("items", "with_data", "without_data", "realised", "progress_pct")} == {
         "items": fig["items"], "with_data": fig["with_data"], "without_data": fig["without_data"],
@@ -118,14 +118,14 @@ def test_status_table_json_and_csv(fig: dict[str, int]) -> None:
 def test_every_report_kind(fig: dict[str, int], kind: str, fmt: str) -> None:
     text = one_line(ok("report", "--kind", kind, "--year", "2024", "--format", fmt, "--out", "-"))
     assert data_line(fig) in text
-    assert t("report.summary.progress", "nl", done=fig["realised"], base=fig["items"], pct=fig["pct"]) in text
+    assert tn("report.summary.progress", fig["items"], "nl", done=fig["realised"], base=fig["items"], pct=fig["pct"]) in text
 
 
 def test_reports_of_an_earlier_year_use_that_years_figures() -> None:
     earlier = by_hand(as_of=dt.date(2022, 12, 31))
     text = one_line(ok("report", "--kind", "jaaroverzicht", "--year", "2022", "--out", "-"))
     assert data_line(earlier) in text
-    assert t("report.summary.progress", "nl", done=earlier["realised"], base=earlier["items"], pct=earlier["pct"]) in text
+    assert tn("report.summary.progress", earlier["items"], "nl", done=earlier["realised"], base=earlier["items"], pct=earlier["pct"]) in text
     # the interim evaluation stands on the conference day (the demo's interim judgement, 2022-10-20)
     conference = by_hand(as_of=dt.date(2022, 10, 20))
     text = one_line(ok("report", "--kind", "tussentijds", "--year", "2022", "--out", "-"))

@@ -239,7 +239,7 @@ def test_changes_table_in_both_languages_fits_80_columns(repo: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Wijzigingen van stuurgroep-2023-05 (")
-    assert "4 statuswijziging(en) · 5 nieuwe update(s) · 1 nieuwe eigen actie(s) · 1 geschrapte eigen actie(s)" in " ".join(lines[:5])
+    assert "4 statuswijzigingen · 5 nieuwe updates · 1 nieuwe eigen actie · 1 geschrapte eigen actie · 1 nieuw signaal" in " ".join(lines[:5])
     assert max(len(line) for line in lines) <= 80
     i = lines.index("  antwerpen", lines.index(next(x for x in lines if x.startswith("4.8 "))))
     assert lines[i + 1].split() [:5] == ["status", "4.8.2.1", "gepland", "→", "lopend"]

@@ -230,10 +230,10 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
     fig = rep.figures
     # how many items have data is said once, first, and stands out when most have none
     mostly_unknown = fig.without_data and fig.without_data * 2 >= fig.items
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
+    out.wrap(tn("fig.data", fig.items, lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
              style="yellow" if mostly_unknown else "")
-    out.wrap(t("fig.progress", lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
-    out.wrap(t("st.summary", lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
+    out.wrap(tn("fig.progress", fig.items, lang, realised=fig.realised, items=fig.items, pct=fig.progress_pct))
+    out.wrap(tn("st.summary", rep.totals.total, lang, total=rep.totals.total, parts=_count_parts(rep.totals, lang)))
     if rep.carried.total:
         new_items = rep.totals.total - rep.carried.total
         key = "st.carried" if new_items else "st.carried-all"
@@ -655,7 +655,7 @@ def _describe(change: Change, lang: str, shared: frozenset[str] = frozenset()) -
 
 
 def print_changes(ch: Changes, lang: str) -> None:
-    from ssw.changes import changes_dict, groups
+    from ssw.changes import changes_dict, groups, summary_text
 
     out = Out()
     out.wrap(t("ch.title", lang, since=_point(ch.since, lang), until=_point(ch.until, lang)), style="bold")
@@ -664,7 +664,7 @@ def print_changes(ch: Changes, lang: str) -> None:
         if ch.problems[side]:
             out.wrap(t("ch.problems", lang, count=ch.problems[side], point=getattr(ch, side).value), style="yellow")
     totals = changes_dict(ch)["totals"]
-    out.wrap(t("ch.summary", lang, **{k: v for k, v in totals.items() if k != "committed_by"}))
+    out.wrap(summary_text(totals, lang))
     if totals["committed_by"]:
         out.wrap(t("ch.committers", lang, names=", ".join(totals["committed_by"])))
     if ch.empty:
@@ -761,8 +761,8 @@ def print_coverage(cov: Coverage, amended: Amendments, lang: str) -> None:
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
     for key, counts in (("am.adopted", amended.adopted), ("am.amended", amended.amended)):
-        out.wrap(t(key, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
-    out.wrap(t("fig.data", lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
+        out.wrap(tn(key, counts.total, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
+    out.wrap(tn("fig.data", amended.adopted.total, lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
                without=amended.adopted.without_data), indent="  ", style="dim")
     if amended.dropped_items:
         out.wrap(t("am.dropped-items", lang, ids=", ".join(amended.dropped_items)), indent="  ", style="dim")
@@ -782,7 +782,7 @@ def print_agenda(ag: Agenda, lang: str) -> None:
     out = Out()
     out.wrap(t("ag.title", lang, asof=t(f"asof.{ag.as_of_reason}", lang, date=format_date(ag.as_of, lang))), style="bold")
     fig = ag.figures
-    out.wrap(t("fig.data", lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
+    out.wrap(tn("fig.data", fig.items, lang, with_data=fig.with_data, items=fig.items, without=fig.without_data))
     if ag.empty:
         out.line(t("ag.empty", lang))
 

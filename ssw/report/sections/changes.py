@@ -65,6 +65,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         return {"id": c.id, "title": c.title, "platform": c.platform, "platform_name": platform_label(ds, c.platform),
                 "date": c.data.get("date"), "dropped": bool(c.data.get("dropped")), "by": who(c)}
 
+    totals = {"status_changes": len(status), "updates": len(updates), "actions_added": len(added),
+              "actions_dropped": len(dropped), "signals": len(result.signals), "all": len(every)}
     authors: dict[str, int] = {}
     for commit in result.commits:
         authors[commit.author] = authors.get(commit.author, 0) + 1
@@ -75,8 +77,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         "until": {"commit": result.until.commit[:12], "date": date_dict(result.until.date, lang)},
         "same_commit": result.since.commit == result.until.commit,
         "problems": dict(result.problems),
-        "totals": {"status_changes": len(status), "updates": len(updates), "actions_added": len(added),
-                   "actions_dropped": len(dropped), "signals": len(result.signals), "all": len(every)},
+        "totals": totals,
+        "summary_text": ch.summary_text(totals, lang),
         "themes": theme_rows,
         "actions_added": [action(c) for c in added],
         "actions_dropped": [action(c) for c in dropped],

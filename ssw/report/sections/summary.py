@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ssw.figures import figures_dict
-from ssw.i18n import t
+from ssw.i18n import tn
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
 
@@ -16,7 +16,7 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     return {
         "counts": counts,
         "figures": figures_dict(fig),
-        "data_text": t("fig.data", ctx.lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
+        "data_text": tn("fig.data", fig.items, ctx.lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
         "updates_in_year": len(ctx.updates_in(ctx.window)),
         "updates_in_period": len(ctx.updates_in(ctx.period)),
         "regional_actions_in_year": sum(1 for i in ctx.ds.items.values() if i.kind == "regional-action"
