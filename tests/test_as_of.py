@@ -83,3 +83,22 @@ def test_bare_true_asks_for_the_date(tmp_path) -> None:  # type: ignore[no-untyp
     assert any(x.startswith(f"regions/oost-vlaanderen/actions.yaml:{line_no}:12: error: 'dropped'") and "2024-03-01" in x
                for x in lines), result.stdout
     assert any(x.startswith("regions/vlaanderen/decisions.yaml:") and "'done'" in x for x in lines), result.stdout
+
+
+@pytest.mark.parametrize("as_of", ["2021-06-30", "2022-10-20", "2023-12-31"])
+def test_status_as_of_a_day_knows_only_the_own_actions_added_by_then(as_of: str) -> None:
+    """An own action added later did not exist yet: `status --as-of` neither counts nor lists it."""
+    import yaml
+
+    day = dt.date.fromisoformat(as_of)
+    by_hand: dict[str, int] = {}
+    for path in sorted((DEMO / "regions").glob("*/actions.yaml")):
+        for action in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if dates_in(str(action["date"]))[0] <= day:
+                by_hand[path.parent.name] = by_hand.get(path.parent.name, 0) + 1
+    result = run(["--root", str(DEMO), "status", "--as-of", as_of, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    shown = {r["id"]: len(r["own_actions"]) for r in json.loads(result.stdout)["regions"] if r["own_actions"]}
+    assert shown == by_hand

@@ -382,7 +382,9 @@ def test_defaults_plan_has_ended(demo_root: Path) -> None:
     assert out.is_file() and str(out) in result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Jaaroverzicht 2024 — Actieplan Sterk Sociaal Werk 2020-2024\n")
-    assert "liep af op 31 december 2024: zonder --year toont dit rapport het laatste jaar van het plan, 2024." in text
+    # which year it took is said to the one who ran it, not printed in the document
+    note = "liep af op 31 december 2024: zonder --year toont dit rapport het laatste jaar van het plan, 2024."
+    assert note in result.stderr and note not in text and "--year" not in text
     result = run(["report", "--root", str(demo_root), "--kind", "tussentijds", "--format", "html", "--lang", "en"])
     assert result.exit_code == 0, result.output
     html = (demo_root / "reports" / "ssw-2020-2024-tussentijds-2022.en.html").read_text(encoding="utf-8")
@@ -390,8 +392,8 @@ def test_defaults_plan_has_ended(demo_root: Path) -> None:
     # day of the stuurgroep's interim judgement, as the plan dates the conference by year only
     assert "--year" not in html and "State of affairs on 20 October 2022" in html
     result = run(["report", "--root", str(demo_root), "--kind", "tussentijds", "--audience", "stuurgroep", "--out", "-"])
-    assert ("Zonder --year toont dit rapport het jaar van de "
-            "Tussentijdse evaluatie op de Sociaalwerkconferentie 2022: 2022.") in result.stdout
+    assert ("Zonder --year toont dit rapport 2022, het jaar van de mijlpaal "
+            "'Tussentijdse evaluatie op de Sociaalwerkconferentie 2022'.") in result.stderr
 
 
 def test_out_options(demo_root: Path, tmp_path: Path) -> None:
@@ -613,3 +615,23 @@ def test_inlined_update_markup_matches_its_macros(show_platform: bool) -> None:
         '{% for l in u.links %} {{ m.link(l) }}{% endfor %}</li>{% endautoescape %}'
     )).render(u=u, sp=show_platform, statuses=[])
     assert inlined == composed
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_final_evaluation_names_each_items_status_as_status_does(demo_root: Path, lang: str) -> None:
+    """The outcome column of the final evaluation is the item's status at the end, in the
+    words every other table uses (a postponed item is never 'still open')."""
+    import json
+
+    code, text, err = report(demo_root, "--kind", "eindevaluatie", "--lang", lang)
+    assert code == 0, err
+    status = json.loads(run(["status", "--root", str(demo_root), "--as-of", "2024-12-31", "--format", "json"]).stdout)
+    expected = {i["id"]: i["status"] for i in status["items"] if i["plan"] == "ssw-2020-2024"}
+    section = text.split(f"\n## {t('report.sec.final_themes', lang)}\n", 1)[1].split("\n## ", 1)[0]
+    seen = 0
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("| ") and cells[0] in expected:
+            assert cells[-1].endswith(t(f"status.{expected[cells[0]]}", lang)), line
+            seen += 1
+    assert seen == len(expected)

@@ -85,6 +85,8 @@ def report(
         data = rp.build_report_data(loaded, root_, year, kind, lang_, day, plan_option(loaded.data, plan), dirs, audience)
         text = rp.render_report(data, format, dirs)
     _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
+    if data["year_note"]:  # which year a report without --year took: for the one who ran it
+        typer.echo(data["year_note"], err=True)
 
 
 def _template_dirs(templates: str | None, root: Root) -> list[Path]:

@@ -66,7 +66,9 @@ def check_year(plan: d.Plan, year: int) -> None:
 
 
 def year_note(plan: d.Plan, kind: str, year: int, reason: str, lang: str) -> str:
-    if reason == "given":
+    """Which year a report run without --year took (said on stderr, not in the document);
+    the final evaluation covers the whole period and needs none."""
+    if reason == "given" or kind == "eindevaluatie":
         return ""
     if reason == "milestone":
         found = milestone(plan, "tussentijds")

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ssw import status as st
 from ssw.report.context import ReportContext
 from ssw.report.plain import counts_dict
-
-OUTCOME = {"gerealiseerd": "realised", "geschrapt": "dropped", st.UNKNOWN: "no_data"}
 
 
 def build(ctx: ReportContext) -> list[dict[str, Any]]:
@@ -18,7 +15,8 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
     for row in ctx.report.rows:
         actions = []
         for c in row.children:
-            rows = [{**ctx.item_dict(s), "outcome": OUTCOME.get(s.status, "open")} for s in c.states]
+            # the outcome is the status at the end, in the words of every other table
+            rows = [ctx.item_dict(s) for s in c.states]
             own = len(rows) == 1 and rows[0]["id"] == c.item.id
             actions.append({"id": c.item.id, "title": c.item.title, "counts": counts_dict(c.counts, ctx.lang),
                             "rows": rows, "single": own})
