@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,27 +48,44 @@ keys = st.one_of(st.sampled_from(["id", "date", "target", "status", "note", "tit
 documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5), max_leaves=25)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(raw=st.binary(max_size=400), kind=st.sampled_from(KINDS))
-def test_random_bytes_never_raise(raw: bytes, kind: str) -> None:
-    outcome(raw, kind)
+# Each property runs a quarter of its examples in the default run and all of them with
+# -m slow (`.ci/run`): the same property, a longer search.
+EXAMPLES = [75, pytest.param(300, marks=pytest.mark.slow)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(doc=documents, kind=st.sampled_from(KINDS))
-def test_random_yaml_never_raises(doc: object, kind: str) -> None:
-    text = yaml.safe_dump(doc, allow_unicode=True)
-    outcome(text.encode("utf-8"), kind)
+@pytest.mark.parametrize("examples", EXAMPLES)
+def test_random_bytes_never_raise(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(raw=st.binary(max_size=400), kind=st.sampled_from(KINDS))
+    def check(raw: bytes, kind: str) -> None:
+        outcome(raw, kind)
+
+    check()
 
 
-@settings(max_examples=300, deadline=None)
-@given(sample=st.sampled_from(SAMPLES), data=st.data(), kind=st.sampled_from(KINDS))
-def test_mutated_real_files_never_raise(sample: str, data: st.DataObject, kind: str) -> None:
-    pos = data.draw(st.integers(0, len(sample)))
-    cut = data.draw(st.integers(0, 40))
-    insert = data.draw(st.text(alphabet=" \t\n:-#'\"[]{}&*!|>%@`\\x\u00e9\u200b\x00\x07", max_size=6))
-    mutated = sample[:pos] + insert + sample[pos + cut :]
-    outcome(mutated.encode("utf-8"), kind)
+@pytest.mark.parametrize("examples", EXAMPLES)
+def test_random_yaml_never_raises(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(doc=documents, kind=st.sampled_from(KINDS))
+    def check(doc: object, kind: str) -> None:
+        text = yaml.safe_dump(doc, allow_unicode=True)
+        outcome(text.encode("utf-8"), kind)
+
+    check()
+
+
+@pytest.mark.parametrize("examples", EXAMPLES)
+def test_mutated_real_files_never_raise(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(sample=st.sampled_from(SAMPLES), data=st.data(), kind=st.sampled_from(KINDS))
+    def check(sample: str, data: st.DataObject, kind: str) -> None:
+        pos = data.draw(st.integers(0, len(sample)))
+        cut = data.draw(st.integers(0, 40))
+        insert = data.draw(st.text(alphabet=" \t\n:-#'\"[]{}&*!|>%@`\\x\u00e9\u200b\x00\x07", max_size=6))
+        mutated = sample[:pos] + insert + sample[pos + cut :]
+        outcome(mutated.encode("utf-8"), kind)
+
+    check()
 
 
 def test_whole_cli_on_a_mangled_tree(tmp_path: Path) -> None:

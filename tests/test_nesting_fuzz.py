@@ -114,29 +114,39 @@ def nested(draw: st.DrawFn, depth: int, indent: int, flow: bool, after_dash: boo
     return f"{comment}\n{pad}k: {draw(TRICKY)}\n{pad}key: {inner}"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(data=st.data(), depth=st.integers(MAX_DEPTH - 12, MAX_DEPTH + 8))
-def test_precheck_matches_libyaml_depth(real_depth: RealDepth, data: st.DataObject, depth: int) -> None:
-    text = "top: " + data.draw(nested(depth, 0, False)) + "\n"
-    real = real_depth(text)
-    refused = _too_deep(text) is not None
-    if real is None:  # not YAML: the pre-check may refuse a deep prefix, the parse reports the rest
-        return
-    assert refused == (real > MAX_DEPTH), (real, text)
+# A quarter of the examples in the default run, all of them with -m slow (`.ci/run`).
+@pytest.mark.parametrize("examples", [40, pytest.param(150, marks=pytest.mark.slow)])
+def test_precheck_matches_libyaml_depth(real_depth: RealDepth, examples: int) -> None:
+    @settings(max_examples=examples, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(data=st.data(), depth=st.integers(MAX_DEPTH - 12, MAX_DEPTH + 8))
+    def check(data: st.DataObject, depth: int) -> None:
+        text = "top: " + data.draw(nested(depth, 0, False)) + "\n"
+        real = real_depth(text)
+        refused = _too_deep(text) is not None
+        if real is None:  # not YAML: the pre-check may refuse a deep prefix, the parse reports the rest
+            return
+        assert refused == (real > MAX_DEPTH), (real, text)
+
+    check()
 
 
-@settings(max_examples=60, deadline=None)
-@given(prefix=st.sampled_from(["it's ", "a#b ", "x'y ", '"', "'", "# ", "#"]),
-       depth=st.integers(MAX_DEPTH + 1, 3000))
-def test_quote_or_hash_before_a_run_of_brackets_does_not_bypass(real_depth: RealDepth, prefix: str, depth: int) -> None:
+@pytest.mark.parametrize("examples", [20, pytest.param(60, marks=pytest.mark.slow)])
+def test_quote_or_hash_before_a_run_of_brackets_does_not_bypass(real_depth: RealDepth, examples: int) -> None:
     """A quote or '#' that does not start a string or comment hides nothing."""
-    text = f"a: [{prefix}x, " + "[" * depth + "y" + "]" * depth + f", '{prefix}']\n"
-    real = real_depth(text)
-    if real is None:
-        return
-    assert (_too_deep(text) is not None) == (real > MAX_DEPTH)
-    result = parse(text, "f.yaml") if not text_problems(text, "f.yaml") else None
-    assert result is None or result.problems or real <= MAX_DEPTH
+    @settings(max_examples=examples, deadline=None)
+    @given(prefix=st.sampled_from(["it's ", "a#b ", "x'y ", '"', "'", "# ", "#"]),
+           depth=st.integers(MAX_DEPTH + 1, 3000))
+    def check(prefix: str, depth: int) -> None:
+        text = f"a: [{prefix}x, " + "[" * depth + "y" + "]" * depth + f", '{prefix}']\n"
+        real = real_depth(text)
+        if real is None:
+            return
+        assert (_too_deep(text) is not None) == (real > MAX_DEPTH)
+        result = parse(text, "f.yaml") if not text_problems(text, "f.yaml") else None
+        assert result is None or result.problems or real <= MAX_DEPTH
+
+    check()
 
 
 LOG = "regions/antwerpen/updates/2023.yaml"

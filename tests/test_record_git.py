@@ -1,7 +1,8 @@
 """`ssw record` in real git repositories: diffs that only add lines, `--commit` of exactly one
 file, and two branches whose logs merge with the union driver of .gitattributes (the CLI in
 this process, git as its own processes); and in real processes of their own: 10 writers at
-once (50 with -m slow), a writer killed mid-write, commits waiting for each other."""
+once (50 with -m slow), a writer killed mid-write, commits waiting for each other (4
+at once, 10 with -m slow)."""
 
 from __future__ import annotations
 
@@ -271,10 +272,10 @@ def test_editor_runs_like_git(repo: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert cli_record._edit("# uitleg\n", repo) is None
 
 
-def test_concurrent_commits_all_land(repo: Path) -> None:
-    """Ten `record --commit` at once: each waits for the others' commits (never "remove
-    index.lock by hand"), and every update is in its own commit."""
-    writers = 10
+@pytest.mark.parametrize("writers", [4, pytest.param(10, marks=pytest.mark.slow)])
+def test_concurrent_commits_all_land(repo: Path, writers: int) -> None:
+    """Four (ten with -m slow) `record --commit` at once: each waits for the others' commits
+    (never "remove index.lock by hand"), and every update is in its own commit."""
     procs = [
         ssw_process(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "lopend", "--date", "2023-03-14",
                     "--note", f"committer {n}", "--commit")

@@ -197,6 +197,10 @@ def test_html_report_in_chromium(demo_root: Path, tmp_path: Path, browser: DevTo
     positions = [next((n for n, page in enumerate(pages) if title in map(str.strip, page.splitlines())), -1)
                  for title in expected]
     assert -1 not in positions and positions == sorted(positions), positions
+    # a long table repeats its header on every page it runs on (the appendix, the last section)
+    head = (t("report.col.date"), t("report.col.platform"), t("report.col.source"))
+    continued = pages[positions[-1] + 1:]
+    assert continued and all(any(all(w in line for w in head) for line in lines(page)[:3]) for page in continued)
 
     # a phone: nothing wider than the screen, wide tables scroll inside their own box
     assert_fits_phone(browser, url)
@@ -275,6 +279,10 @@ def test_each_kind_prints_as_a_document_and_fits_a_phone(demo_root: Path, tmp_pa
     heading = title["result"]["value"].strip()
     assert all(page.strip().splitlines()[0].strip().startswith(heading) for page in pages[1:])
     assert_fits_phone(browser, url)
+
+
+def lines(page: str) -> list[str]:
+    return [line for line in page.splitlines() if line.strip()]
 
 
 def pdf_pages(path: Path) -> list[str]:

@@ -16,7 +16,8 @@ NOT_FOR_STATUS = [
     "ssw.cli.insight", "ssw.cli.record", "ssw.cli.report", "ssw.cli.plans",
     "ssw.report", "ssw.export", "ssw.changes", "ssw.coverage", "ssw.agenda", "ssw.amendments",
     "ssw.record", "ssw.plans", "ssw.forge", "ssw.schema", "ssw.gitutil", "ssw.atomic",
-    "jinja2", "rich", "openpyxl", "babel",
+    "ssw.completion", "ssw.lookup", "ssw.validation_text",  # Tab, `show`, pydantic errors only
+    "jinja2", "rich", "openpyxl", "babel", "filelock", "markdown_it",
 ]
 
 PROBE = """
