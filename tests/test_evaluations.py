@@ -68,3 +68,14 @@ def test_a_judgement_given_after_the_as_of_date_is_not_shown(demo_root: Path) ->
     assert result.exit_code == 0 and "Pas in februari." not in result.stdout
     result = run(["report", "--root", str(demo_root), "--year", "2023", "--as-of", "2024-03-01", "--out", "-"])
     assert result.exit_code == 0 and "Pas in februari." in result.stdout
+
+
+def test_a_rating_is_never_drawn_with_a_status_mark(demo_root: Path) -> None:
+    """A judgement 'achter' and a status 'gepland' side by side must not share a mark."""
+    from ssw.symbols import SYMBOLS
+
+    text = run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-"]).stdout
+    for rating in ("op-koers", "aandacht", "achter"):
+        label = t(f"report.rating.{rating}", "nl")
+        marks = {line.split(label)[0].rsplit(" ", 2)[-2] for line in text.splitlines() if f" {label}**" in line}
+        assert marks and not marks & set(SYMBOLS.values()), (rating, marks)

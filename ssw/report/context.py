@@ -18,9 +18,9 @@ from ssw.evaluations import Evaluations
 from ssw.i18n import t
 from ssw.ids import natural_key
 from ssw.loader import Loaded
-from ssw.report.plain import RATING_SYMBOLS, date_dict, safe_links
+from ssw.report.plain import date_dict, safe_links
 from ssw.root import Root
-from ssw.symbols import SYMBOLS
+from ssw.symbols import RATING_SYMBOLS, SYMBOLS
 
 
 class ReportContext:
