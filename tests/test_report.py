@@ -612,12 +612,12 @@ def test_inlined_row_markup_matches_its_macros(item: dict, cols: tuple) -> None:
 def test_inlined_update_markup_matches_its_macros(show_platform: bool) -> None:
     env = rp.environment()
     head = '{% autoescape true %}{% import "partials/macros.html.j2" as m with context %}'
-    u = {"date": {"iso": "2023-03-01"}, "platform_name": "Gent", "item": "4.1.1", "target": "4.1.1",
+    u = {"date": {"iso": "2023-03-01", "text": "1 maart 2023"}, "platform_name": "Gent", "item": "4.1.1", "target": "4.1.1",
          "item_title": "Titel <x>", "status": "lopend", "status_label": "lopend", "symbol": "▶", "note": "n & m",
          "author": "An", "links": ["https://example.org/a"]}
     inlined = env.from_string(head + "{{ m.update_item(u, sp) }}{% endautoescape %}").render(u=u, sp=show_platform, statuses=[])
     composed = env.from_string(head + (
-        '<li>{{ m.date(u.date) }}{% if sp %} · {{ u.platform_name }}{% endif %} · <span class="id">{{ u.item or u.target }}</span>'
+        '<li>{{ m.long_date(u.date) }}{% if sp %} · {{ u.platform_name }}{% endif %} · <span class="id">{{ u.item or u.target }}</span>'
         '{% if u.item_title %} <span class="muted">({{ u.item_title | truncate(80) }})</span>{% endif %} → {{ m.status(u) }}'
         '{% if u.note %}: {{ u.note }}{% endif %}{% if u.author %} <span class="author">— {{ u.author }}</span>{% endif %}'
         '{% for l in u.links %} {{ m.link(l) }}{% endfor %}</li>{% endautoescape %}'
