@@ -7,3 +7,5 @@ from __future__ import annotations
 
 SYMBOLS = {"gerealiseerd": "✔", "lopend": "▶", "gepland": "○", "uitgesteld": "‖", "geschrapt": "✗", "onbekend": "?"}
 OB_SYMBOLS = {"reported": "✔", "missing": "✗", "no-data": "–"}  # the yearly account (ssw.obligations)
+#: the stuurgroep's rating (ssw.evaluations): no mark a status also uses
+RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "▼", "geen-oordeel": "–"}

@@ -189,6 +189,10 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
         regional = sum(1 for p in loaded.data.platforms.values() if p.level == "regionaal")
         said = t("report.int.figures", lang, platforms=tn("n.regional-platforms", regional, lang), own="\0", gp="\0").split("\0")[0]
         assert regional == 6 and esc(said, fmt) in text  # the regional platforms, not vlaanderen
+        work = text.split(esc(t("report.sec.platform_work", lang), fmt))[-1]
+        flemish = loaded.data.platforms["vlaanderen"].name
+        assert all(p.name in work for p in loaded.data.platforms.values() if p.level == "regionaal")
+        assert flemish not in work
         # for the public: no compliance grid, no file paths, no command hints
         assert esc(t("report.sec.obligations", lang), fmt) not in text
         visible = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
@@ -237,6 +241,10 @@ def test_audience_decides_internal_detail(demo_root: Path) -> None:
     assert appendix in internal and appendix not in public
     assert t("report.sec.obligations", "nl") in internal and t("report.sec.obligations", "nl") not in public
     assert ".yaml" in internal and ".yaml" not in public
+    # the public reads the speerpunten; the grid of coverage gaps is the stuurgroep's
+    assert f"\n## {t('report.speerpunten', 'nl')}\n" in public
+    coverage = f"\n## {t('report.sec.coverage', 'nl', year=2023)}\n"
+    assert coverage in internal and coverage not in public
     code, _, err = report(demo_root, "--audience", "iedereen")
     assert code == 2 and "--audience" in err
 
@@ -604,12 +612,12 @@ def test_inlined_row_markup_matches_its_macros(item: dict, cols: tuple) -> None:
 def test_inlined_update_markup_matches_its_macros(show_platform: bool) -> None:
     env = rp.environment()
     head = '{% autoescape true %}{% import "partials/macros.html.j2" as m with context %}'
-    u = {"date": {"iso": "2023-03-01"}, "platform_name": "Gent", "item": "4.1.1", "target": "4.1.1",
+    u = {"date": {"iso": "2023-03-01", "text": "1 maart 2023"}, "platform_name": "Gent", "item": "4.1.1", "target": "4.1.1",
          "item_title": "Titel <x>", "status": "lopend", "status_label": "lopend", "symbol": "▶", "note": "n & m",
          "author": "An", "links": ["https://example.org/a"]}
     inlined = env.from_string(head + "{{ m.update_item(u, sp) }}{% endautoescape %}").render(u=u, sp=show_platform, statuses=[])
     composed = env.from_string(head + (
-        '<li>{{ m.date(u.date) }}{% if sp %} · {{ u.platform_name }}{% endif %} · <span class="id">{{ u.item or u.target }}</span>'
+        '<li>{{ m.long_date(u.date) }}{% if sp %} · {{ u.platform_name }}{% endif %} · <span class="id">{{ u.item or u.target }}</span>'
         '{% if u.item_title %} <span class="muted">({{ u.item_title | truncate(80) }})</span>{% endif %} → {{ m.status(u) }}'
         '{% if u.note %}: {{ u.note }}{% endif %}{% if u.author %} <span class="author">— {{ u.author }}</span>{% endif %}'
         '{% for l in u.links %} {{ m.link(l) }}{% endfor %}</li>{% endautoescape %}'

@@ -131,7 +131,26 @@ def check_document(text: str) -> list[Any]:
     assert not soft, soft[:3]
     # no raw HTML block of the template's own making, no code blocks at all
     assert not [tok for tok in tokens if tok.type in ("html_block", "code_block", "fence")]
+    # one date style: long dates in prose and lists, ISO dates in tables; platforms by name
+    prose, cells = [], []
+    depth = 0
+    for tok in tokens:
+        depth += tok.type == "table_open"
+        depth -= tok.type == "table_close"
+        if tok.type == "inline":
+            (cells if depth else prose).append(inline_text(tok))
+    assert not [p for p in prose if ISO_DATE.search(p)], [p for p in prose if ISO_DATE.search(p)][:3]
+    assert not [c for c in cells if LONG_DATE.search(c)], [c for c in cells if LONG_DATE.search(c)][:3]
+    assert not [p for p in prose if PLATFORM_ID.search(p)], [p for p in prose if PLATFORM_ID.search(p)][:3]
     return tokens
+
+
+ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(-\d{2})?(?![\w/-])")
+LONG_DATE = re.compile(r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+#: a demo platform's id standing alone (not part of an own action's id like antwerpen.2023.1)
+PLATFORM_ID = re.compile(r"(?<![\w./-])(antwerpen|brussel|limburg|oost-vlaanderen|vlaams-brabant|west-vlaanderen|vlaanderen)"
+                         r"(?![\w./-])")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -216,3 +235,39 @@ def test_hostile_data_stays_literal_text(hostile_root: Path, clean_root: Path, k
         for line in HOSTILE_LINES:
             shown = line.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             assert f"<br />\n{shown}" in html, line
+
+
+# -- plural forms -----------------------------------------------------------------------------
+
+ONE_PLURAL = re.compile(r"(?<![\d.,])1 (items|updates|eigen acties|own actions|regionale platformen|regional platforms|"
+                        r"goede praktijken|good practices|ervan lopen|of them continue)\b")
+
+
+@pytest.mark.parametrize("lang, one", [("nl", "1 item · 1 lopend · voortgang 0%"), ("en", "1 item · 1 ongoing · progress 0%")])
+def test_a_count_of_one_is_singular(clean_root: Path, lang: str, one: str) -> None:
+    """Theme 4.11 has one item: its counts line says so in the singular, in Markdown and HTML."""
+    for fmt in ("md", "html"):
+        result = run(["report", "--root", str(clean_root), "--out", "-", "--year", "2021", "--lang", lang, "--format", fmt])
+        assert result.exit_code == 0, result.stderr
+        assert one in result.stdout
+        assert not ONE_PLURAL.search(result.stdout), ONE_PLURAL.search(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_sentences_agree_with_their_counts(lang: str) -> None:
+    """Every counted sentence of the reports, with 1 and with 2: the singular form for one."""
+    from ssw.i18n import t, tn
+
+    for n in (1, 2):
+        sentences = [
+            t("report.theme.counts", lang, count=n, total=n, parts="", pct=0),
+            t("report.summary.progress", lang, count=n, done=0, base=n, pct=0),
+            t("report.summary.activity", lang, year=2023, updates=tn("n.updates", n, lang), actions=tn("n.own-actions", n, lang)),
+            t("report.int.figures", lang, platforms=tn("n.regional-platforms", n, lang), own=tn("n.own-actions", n, lang),
+              gp=tn("n.good-practices", n, lang)),
+            t("report.region.with-data", lang, count=n, known=0, total=n),
+            t("report.cont.carried", lang, count=n, carried=n, plans="x"),
+        ]
+        found = [s for s in sentences if ONE_PLURAL.search(s)]
+        assert not found if n == 1 else all(str(n) in s for s in sentences), found
+    assert t("report.region.no-data", lang, count=1, total=1) != t("report.region.no-data", lang, count=2, total=2).replace("2", "1")

@@ -13,7 +13,6 @@ from ssw.figures import pct
 from ssw.i18n import format_date, t
 from ssw.symbols import SYMBOLS
 
-RATING_SYMBOLS = {"op-koers": "●", "aandacht": "◐", "achter": "○", "geen-oordeel": "–"}  # the stuurgroep's rating
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 

@@ -74,7 +74,7 @@ SECTIONS: tuple[Section, ...] = (
     # jaaroverzicht: summary page, the platforms' three questions, speerpunten, detail
     Section("overview", overview.build, YEAR),
     Section("regions", regions.build, YEAR),
-    Section("speerpunten", speerpunten.build, YEAR + INTERIM, INTERNAL),
+    Section("speerpunten", speerpunten.build, YEAR),
     Section("themes", themes.build, YEAR),
     Section("stale_late", stale_late.build, YEAR, INTERNAL),
     # tussentijds: for the public at the conference
@@ -95,7 +95,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("follow_ups", follow_ups.build, YEAR + FINAL, INTERNAL),
     Section("changes", changes.build, YEAR, INTERNAL),
     Section("obligations", obligations.build, KINDS, INTERNAL),
-    Section("coverage", coverage.build, YEAR),
+    Section("coverage", coverage.build, YEAR, INTERNAL),  # a grid of gaps: the stuurgroep's
     Section("amendments", amendments.build, YEAR, INTERNAL),
     Section("inferred", inferred.build, KINDS, INTERNAL),
     Section("appendix", appendix.build, YEAR, INTERNAL),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ssw.dates import DateError, PartialDate
 from ssw.i18n import format_date, t
 from ssw.ids import natural_key
 from ssw.problems import SswError
@@ -46,6 +47,15 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     def who(c: Any) -> str | None:
         return c.by.name if c.by else None
 
+    def when(value: Any) -> dict[str, str] | None:
+        """A date from the history as {iso, text}; a date the data got wrong stays as written."""
+        if not value:
+            return None
+        try:
+            return ctx.date(PartialDate.parse(value))
+        except DateError:
+            return {"iso": str(value), "text": str(value)}
+
     themes: dict[str | None, list[Any]] = {}
     for c in status:
         themes.setdefault(c.theme, []).append(c)
@@ -58,12 +68,12 @@ def build(ctx: ReportContext) -> dict[str, Any]:
             "changes": [{"id": c.id, "title": c.title, "kind": c.data.get("kind"), "platform": c.platform,
                          "platform_name": platform_label(ds, c.platform),
                          "from": status_ref(c.data["from"], lang), "to": status_ref(c.data["to"], lang),
-                         "date": c.data.get("date"), "by": who(c)} for c in rows],
+                         "date": when(c.data.get("date")), "by": who(c)} for c in rows],
         })
 
     def action(c: Any) -> dict[str, Any]:
         return {"id": c.id, "title": c.title, "platform": c.platform, "platform_name": platform_label(ds, c.platform),
-                "date": c.data.get("date"), "dropped": bool(c.data.get("dropped")), "by": who(c)}
+                "date": when(c.data.get("date")), "dropped": bool(c.data.get("dropped")), "by": who(c)}
 
     totals = {"status_changes": len(status), "updates": len(updates), "actions_added": len(added),
               "actions_dropped": len(dropped), "signals": len(result.signals), "all": len(every)}
@@ -84,7 +94,7 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         "actions_dropped": [action(c) for c in dropped],
         "signals": [{"id": c.id, "title": c.title, "platform": c.platform, "platform_name": platform_label(ds, c.platform),
                      "type": c.data.get("type"), "type_label": t(f"report.type.{c.data.get('type')}", lang),
-                     "date": c.data.get("date"), "by": who(c)} for c in result.signals],
+                     "date": when(c.data.get("date")), "by": who(c)} for c in result.signals],
         "committed_by": sorted({name for c in every if (name := who(c))}),
         "commits": len(result.commits),
         "authors": [{"name": name, "commits": n} for name, n in sorted(authors.items())],

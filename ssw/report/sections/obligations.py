@@ -33,7 +33,7 @@ def build(ctx: ReportContext) -> dict[str, Any] | None:
     if not in_year:
         verdict = ""
     elif ob.not_reported(ctx.year):
-        verdict = t("report.ob.not-reported", lang, year=ctx.year, platforms=", ".join(p for p, _ in ob.not_reported(ctx.year)))
+        verdict = t("report.ob.not-reported", lang, year=ctx.year, platforms=", ".join(platform_label(ds, p) for p, _ in ob.not_reported(ctx.year)))
     elif not ob.recorded(ctx.year):
         verdict = t("report.ob.no-data", lang, year=ctx.year)
     else:

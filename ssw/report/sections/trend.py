@@ -9,7 +9,8 @@ from typing import Any
 
 from ssw import status as st
 from ssw.report.context import ReportContext
-from ssw.report.plain import RATING_SYMBOLS, counts_dict
+from ssw.report.plain import counts_dict
+from ssw.symbols import RATING_SYMBOLS
 
 
 def build(ctx: ReportContext) -> list[dict[str, Any]]:
