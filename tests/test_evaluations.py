@@ -79,3 +79,24 @@ def test_a_rating_is_never_drawn_with_a_status_mark(demo_root: Path) -> None:
         label = t(f"report.rating.{rating}", "nl")
         marks = {line.split(label)[0].rsplit(" ", 2)[-2] for line in text.splitlines() if f" {label}**" in line}
         assert marks and not marks & set(SYMBOLS.values()), (rating, marks)
+
+
+def test_the_final_evaluation_shows_the_last_word_where_no_final_word_was_given(demo_root: Path) -> None:
+    """A theme judged in a yearly overview but not at the end: the final evaluation says there
+    is no final judgement yet and shows the last one, named by its moment; never a verdict of its own."""
+    import yaml
+
+    entries = yaml.safe_load((demo_root / EVALUATIONS).read_text(encoding="utf-8"))
+    final = {e.get("theme") for e in entries if e["moment"] == "eindevaluatie"}
+    last: dict[str, dict] = {}  # per theme judged only in yearly overviews, the latest judgement
+    for e in sorted(entries, key=lambda e: str(e["date"])):
+        if e["moment"] == "jaaroverzicht" and e.get("theme") and e["theme"] not in final:
+            last[e["theme"]] = e
+    yearly = list(last.values())
+    assert yearly, "the demo data has a theme judged only in a yearly overview"
+    text = run(["report", "--root", str(demo_root), "--kind", "eindevaluatie", "--out", "-"]).stdout
+    for e in yearly:
+        section = text.split(f"\n### {e['theme']} ", 1)[1].split("\n### ", 1)[0]
+        assert t("report.eval.earlier", "nl", moment=f"jaaroverzicht {e['year']}") in section
+        assert t(f"report.rating.{e['rating']}", "nl") in section and e["reasoning"].split("\n")[0][:40] in section
+        assert t("report.eval.none", "nl") not in section

@@ -80,7 +80,18 @@ class ReportContext:
         one), or `recorded: False` with the words for "no judgement yet". Never computed."""
         entry = self.evaluations.get(self.plan.id, moment, self.year, subject, ref)
         if entry is None:
-            return {"recorded": False, "rating": None, "text": self.label("report.eval.none")}
+            empty: dict[str, Any] = {"recorded": False, "rating": None, "text": self.label("report.eval.none"),
+                                     "earlier": None}
+            if moment == "eindevaluatie":  # no final word yet: the last word given, said as such
+                earlier = self.evaluations.for_subject(self.plan.id, subject, ref)
+                if earlier:
+                    key, last = earlier[-1]
+                    empty["earlier"] = {**self._judged(last), "moment": t(
+                        f"report.eval.moment.{key.moment}", self.lang, year=key.year or "")}
+            return empty
+        return self._judged(entry)
+
+    def _judged(self, entry: Any) -> dict[str, Any]:
         x = entry.model
         return {"recorded": True, "id": x.id, "rating": x.rating, "rating_label": self.label(f"report.rating.{x.rating}"),
                 "symbol": RATING_SYMBOLS[x.rating], "reasoning": x.reasoning, "effect": x.effect, "policy": x.policy,
