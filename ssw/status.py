@@ -363,12 +363,15 @@ def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
         "partners": list(item.partners),
         "inferred": bool(item.basis),  # the data is the transcriber's reading: `basis` says why
         "basis": item.basis or None,
+        # the latest update is itself a reading of the sources (the SWIPE contribution)
+        "status_basis": (state.last.update.basis or None) if state.last else None,
     }
 
 
 def quiet_dict(q: Quiet) -> dict[str, Any]:
     """One quiet platform on one item: its own status and the date of its own latest update."""
-    return {"id": q.state.item.id, "platform": q.platform, "status": q.status, "last_update": str(q.last.date)}
+    return {"id": q.state.item.id, "platform": q.platform, "status": q.status, "last_update": str(q.last.date),
+            "status_basis": q.last.update.basis or None}
 
 
 def report_dict(rep: StatusReport) -> dict[str, Any]:

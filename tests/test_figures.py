@@ -202,7 +202,8 @@ def test_quiet_is_per_platform(demo_root: Path) -> None:
         return result.stdout
 
     stale = [q for q in json.loads(cli("status", "--format", "json"))["stale"] if q["id"] == "4.5.1.3"]
-    assert stale == [{"id": "4.5.1.3", "platform": "limburg", "status": "gepland", "last_update": "2024-01-10"}]
+    assert stale == [{"id": "4.5.1.3", "platform": "limburg", "status": "gepland", "last_update": "2024-01-10",
+                     "status_basis": None}]
     line = next(x for x in cli("status").splitlines() if x.strip().startswith("4.5.1.3"))
     assert "limburg 2024-01-10" in line and "○" in line and "antwerpen" not in line
     quiet = [q for q in json.loads(cli("agenda", "--stale-after", "6", "--format", "json"))["quiet"] if q["id"] == "4.5.1.3"]

@@ -119,3 +119,20 @@ def test_show_gives_the_reasoning_in_dutch() -> None:
         shown = " ".join(ok("show", target).split())
         assert f"{t('show.inferred', 'nl')}" in shown and words in shown, target
         assert " refers " not in shown and " the " not in shown, target
+
+
+def test_status_lists_mark_a_row_that_rests_on_a_reading() -> None:
+    """The real data's only findings rest on readings (the SWIPE update's status and platform,
+    4.6.2.3's due year): the stil row and the past-due row say *afgeleid*, the JSON gives why."""
+    data = json.loads(ok("status", "--format", "json"))
+    table = ok("status").splitlines()
+    marked = f"({t('show.inferred', 'nl')})"
+    for q in data["stale"]:
+        row = next(line for line in table if line.strip().startswith(q["id"]) and q["platform"] in line)
+        assert (marked in row) == bool(q["status_basis"]), row
+    assert any(q["status_basis"] for q in data["stale"])
+    items = {i["id"]: i for i in data["items"]}
+    section = "\n".join(table).split(t("st.past-due", "nl"), 1)[1].splitlines()
+    for item_id in data["past_due_no_data"]:
+        row = next(line for line in section if line.strip().startswith(item_id))
+        assert (marked in row) == items[item_id]["inferred"], row

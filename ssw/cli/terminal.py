@@ -276,8 +276,9 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
     out.line((t("st.stale", lang, months=rep.stale_months), "bold"))
     if not rep.stale:
         out.line("  " + t("st.none", lang))
+    inferred = f" ({t('show.inferred', lang)})"  # a reading of the sources: `show ID` gives its basis
     for q in rep.stale:
-        item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}")
+        item_line(out, q.state.item, q.status, f"{q.platform} {q.last.date}" + (inferred if q.last.update.basis else ""))
     for title_key, states in (("st.late", rep.late), ("st.past-due", rep.past_due)):
         if title_key == "st.past-due" and not states:
             continue
@@ -286,7 +287,7 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
         if not states:
             out.line("  " + t("st.none", lang))
         for s in states:
-            item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
+            item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)) + (inferred if s.item.basis else ""))
     if other_plans:
         out.blank()
         out.wrap(t("st.other-plans", lang, plans=", ".join(other_plans)), style="dim")
