@@ -290,8 +290,8 @@ def test_a_regional_item_marked_stil_in_a_report_names_the_quiet_platform(fmt: s
         row = re.match(r"\| ([\d.]+) \|", line) if fmt == "md" else re.search(r'class="id">([\d.]+)<', line)
         found = re.search(t("report.flag.stil", "nl") + r" \(([^)]*)\)", re.sub(r"<[^>]+>", "", line))
         if row and found:
-            for pair in found.group(1).split(", "):
-                platform, date = pair.split(" ")
+            # "platform: <mark> <its own status>, <its own date>"
+            for platform, date in re.findall(r"([a-z-]+): \S+ [^,]+, (\d{4}-[\d-]+)", found.group(1)):
                 flagged.add((row.group(1), platform, date))
     assert flagged and flagged <= expected, flagged - expected
     # 4.4.1.8 at the end of 2023: west-vlaanderen moved in October, vlaams-brabant is the quiet one

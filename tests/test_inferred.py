@@ -72,3 +72,50 @@ def test_reports_list_what_is_inferred() -> None:
         assert t("report.sec.inferred", lang) in text
         section = text[text.rindex(t("report.sec.inferred", lang)):]
         assert "4.6.2.3" in section and "4.8.2.3" in section and "4.2.1.2" in section
+
+
+# English function words that Dutch never uses as words; the seeds' own quotes are cut out
+# first (they stay word for word), so only the transcriber's reasoning is judged.
+ENGLISH_WORDS = {"the", "of", "and", "not", "this", "that", "refers", "read", "as", "its", "by", "which",
+                 "without", "only", "lists", "names", "says", "linked", "matched", "sharing", "where",
+                 "does", "how", "often", "page", "plan's", "chapter", "section", "from", "with", "there"}
+SEED_QUOTE = r"(?<![\w])'[^'\n]*'(?![\w])|\([^()]*\.\.\.[^()]*\)"
+
+
+def _reasoning(node: object, where: str) -> list[tuple[str, str]]:
+    """Every `basis` / `*_basis` value in a loaded YAML document, with where it stands."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and (key == "basis" or key.endswith("_basis")) and isinstance(value, str):
+                found.append((f"{where}.{key}", value))
+            else:
+                found += _reasoning(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _reasoning(value, f"{where}[{i}]")
+    return found
+
+
+def test_every_basis_is_written_in_dutch() -> None:
+    """Users read the reasoning verbatim after *afgeleid*: the real data and the examples
+    give it in Dutch, never in English (issue 14)."""
+    import re
+
+    files = [p for top in ("plan", "regions", "examples") for p in sorted((REPO / top).rglob("*.yaml"))]
+    values = [v for f in files for v in _reasoning(yaml.safe_load(f.read_text(encoding="utf-8")), str(f.relative_to(REPO)))]
+    assert len(values) > 60  # the check reads the data at all
+    english = []
+    for where, text in values:
+        words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ']+", re.sub(SEED_QUOTE, " ", text))}
+        if words & ENGLISH_WORDS:
+            english.append(f"{where}: {sorted(words & ENGLISH_WORDS)}: {text}")
+    assert not english, "English reasoning:\n" + "\n".join(english)
+
+
+def test_show_gives_the_reasoning_in_dutch() -> None:
+    for target, words in (("vlaanderen", "verwijst naar het jaarlijkse overzicht"), ("antwerpen", "talenten van de voorzitters"),
+                          ("4.3", "zonder paragraafnummers")):
+        shown = " ".join(ok("show", target).split())
+        assert f"{t('show.inferred', 'nl')}" in shown and words in shown, target
+        assert " refers " not in shown and " the " not in shown, target

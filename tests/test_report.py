@@ -643,3 +643,21 @@ def test_final_evaluation_names_each_items_status_as_status_does(demo_root: Path
             assert cells[-1].endswith(t(f"status.{expected[cells[0]]}", lang)), line
             seen += 1
     assert seen == len(expected)
+
+
+def test_a_quiet_platform_in_an_item_row_says_its_own_status_and_date(demo_root: Path) -> None:
+    """A regional item's row shows the item's overall status; where it flags platforms as
+    quiet, each is named with that platform's own status and last date (as `status` has them)."""
+    import json
+
+    _, text, _ = report(demo_root, "--year", "2023")
+    items = {i["id"]: i for i in json.loads(run(["status", "--root", str(demo_root), "--as-of", "2023-12-31",
+                                                   "--format", "json"]).stdout)["items"]}
+    found = 0
+    for item_id, where in re.findall(r"^\| (\d[\d.]*) \|[^\n]*?stil \(([^)]*:[^)]*)\)", text, flags=re.M):
+        for part in re.findall(r"([a-z-]+): \S+ ([^,]+), (\d{4}-\d\d(?:-\d\d)?)", where):
+            platform, label, date = part
+            own = items[item_id]["platforms"][platform]
+            assert own["stil"] and label == t(f"status.{own['status']}", "nl") and own["date"] == date, (item_id, part)
+            found += 1
+    assert found >= 2

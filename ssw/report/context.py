@@ -129,6 +129,9 @@ class ReportContext:
                 "last_update": self.date(q.last.date), "platform": q.platform,
                 "stale_platforms": [self.platform_name(q.platform)]}
 
+    def _quiet_where(self, platform: str, own: st.PlatformState) -> str:
+        return f"{platform}: {SYMBOLS[own.status]} {self.label(f'status.{own.status}')}, {own.last.date}"
+
     def _status_fields(self, status: str) -> dict[str, str]:
         return {"status": status, "status_label": self.label(f"status.{status}"), "symbol": SYMBOLS[status]}
 
@@ -155,7 +158,8 @@ class ReportContext:
             "stil": state.stil,
             "stale_platforms": [self.platform_name(p) for p in state.stale_platforms],
             # a regional item is stil per platform: name which, with that platform's own date
-            "stil_where": [f"{p} {state.platforms[p].last.date}" for p in state.stale_platforms]
+            # (the row's status is the item's overall one: each quiet platform says its own)
+            "stil_where": [self._quiet_where(p, state.platforms[p]) for p in state.stale_platforms]
             if item.regional else [],
             "last_update": self.date(state.last.date) if state.last else None,
             "platforms": [self._platform_status(p, s) for p, s in sorted(state.platforms.items())],
