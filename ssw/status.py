@@ -49,6 +49,17 @@ class Filters:
     stale: bool = False
     late: bool = False
 
+    def options(self) -> list[str]:
+        """The filters as the user typed them, in the order of `ssw status --help`:
+        `["--theme 4.3", "--status onbekend", "--stale"]` (empty when nothing filters)."""
+        typed = [f"--theme {x}" for x in self.themes]
+        typed += [f"--region {self.region}"] if self.region else []
+        typed += [f"--status {x}" for x in self.statuses]
+        for name in ("krachtlijn", "partner", "speerpunt"):
+            value = getattr(self, name)
+            typed += [f"--{name} {value}"] if value else []
+        return typed + ["--stale"] * self.stale + ["--late"] * self.late
+
 
 @dataclass
 class PlatformState:

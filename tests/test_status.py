@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from conftest import REPO, run
 
@@ -239,3 +240,38 @@ def test_status_json_has_the_obligations() -> None:
     assert list(data) == ["plan", "as_of", "as_of_reason", "stale_months", "filters", "totals", "themes",
                           "speerpunten", "regions", "figures", "stale", "late", "past_due_no_data", "items", "carried",
                           "obligations"]
+
+
+def status_text(root: str, *args: str) -> str:
+    result = run(["--root", root, "status", *args])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.stdout.split())
+
+
+def test_the_filter_line_names_the_options_as_typed_in_the_users_language() -> None:
+    """No `themes=4.3` or `stale=True`: a sentence with the options the user typed."""
+    args = ("--theme", "4.3", "--theme", "4.5", "--status", "onbekend", "--region", "antwerpen", "--stale")
+    typed = "--theme 4.3, --theme 4.5, --region antwerpen, --status onbekend"
+    nl, en = status_text(DEMO, *args), status_text(DEMO, *args, "--lang", "en")
+    assert f"Gefilterd op {typed} en --stale." in nl
+    assert f"Filtered by {typed} and --stale." in en
+    for text in (nl, en):
+        assert not re.search(r"\w=\w", text) and "True" not in text and "themes" not in text
+    assert "Gefilterd op --late." in status_text(DEMO, "--late")
+    assert "Gefilterd" not in status_text(DEMO) and "Filtered" not in status_text(DEMO, "--lang", "en")
+
+
+def test_a_filter_that_leaves_no_items_says_so_instead_of_a_percentage() -> None:
+    """The real data has no late item: no `0 van 0 items gerealiseerd (0%)`, no 0% speerpunt."""
+    real = str(REPO)
+    for lang, words in (("nl", "Geen items die aan de filter voldoen"), ("en", "No items match the filter")):
+        text = status_text(real, "--late", "--lang", lang)
+        assert words in text and "%" not in text, text
+        assert ("Platformen" if lang == "nl" else "Platforms") in text  # what is not about items stays
+    data = json.loads(run(["--root", real, "status", "--late", "--format", "json"]).stdout)
+    assert data["filters"]["late"] is True and data["items"] == []
+    assert (data["figures"]["items"], data["totals"]["total"], data["figures"]["realised"]) == (0, 0, 0)
+    rows = list(csv.reader(io.StringIO(run(["--root", real, "status", "--late", "--format", "csv"]).stdout)))
+    assert len(rows) == 1 and rows[0][0] == "id"
+    some = status_text(real, "--theme", "4.3")  # a filter leaving items: speerpunten without any are left out
+    assert "superdivers" in some and "draagvlak" not in some and "0 van 0" not in some

@@ -210,10 +210,6 @@ def _short(text: str, width: int) -> str:
     return fit(text, width).rstrip()
 
 
-def _fmt(value: Any) -> str:
-    return ",".join(value) if isinstance(value, (tuple, list)) else str(value)
-
-
 OB_COLOURS = {"reported": "green", "missing": "red", "no-data": "dim"}
 
 
@@ -224,10 +220,16 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
 
     out = Out()
     out.wrap(f"{rep.plan.file.title} — {as_of_line(rep, lang)}", style="bold")
-    active = {k: v for k, v in rep.filters.__dict__.items() if v}
-    if active:
-        out.line(t("st.filtered", lang, filters=", ".join(f"{k}={_fmt(v)}" for k, v in active.items())))
+    typed = rep.filters.options()
+    if typed:
+        out.wrap(t("st.filtered", lang, filters=and_list(typed, lang)))
     fig = rep.figures
+    if not fig.items:  # no percentage over nothing: say there is nothing, then what is not about items
+        out.wrap(t("st.no-items-filtered" if typed else "st.no-items", lang), style="yellow")
+        _platforms_block(out, rep, lang, obligations)
+        _other_plans(out, other_plans, lang)
+        out.flush()
+        return
     # how many items have data is said once, first, and stands out when most have none
     mostly_unknown = fig.without_data and fig.without_data * 2 >= fig.items
     out.wrap(tn("fig.data", fig.items, lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
@@ -253,25 +255,18 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
     out.wrap(t("st.legend", lang), style="dim")
     out.wrap(t("fig.legend", lang), style="dim")
 
-    if rep.speerpunten:
+    speerpunten = [(sp, counts) for sp, counts in rep.speerpunten if counts.total]  # none left by the filter: no 0% line
+    if speerpunten:
         out.blank()
         out.line((t("st.speerpunten", lang), "bold"))
-        id_w = max(len(sp.id) for sp, _ in rep.speerpunten)
-        for sp, counts in rep.speerpunten:
+        id_w = max(len(sp.id) for sp, _ in speerpunten)
+        for sp, counts in speerpunten:
             tail = (f"{counts.progress_pct:3d}%  " + " ".join(f"{SYMBOLS[s]}{counts.by_status[s]}" for s in STATUSES)
                     + f"  {counts.with_data}/{counts.total}")
             head = f"★ {sp.id:<{id_w}} {', '.join(sp.themes):<6} "
             wide = len(head) + 11 + len(tail) <= out.width
             out.line(head + (bar(counts, 10, out.plain) + " " if wide else "") + tail)
-    if rep.regions:
-        out.blank()
-        out.line((t("st.regions", lang), "bold"))
-        regions_table(out, rep, lang, with_chair=False)
-        for r in rep.regions:
-            if r.incomplete:
-                out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
-        if obligations is not None:
-            _obligation_lines(out, obligations, lang)
+    _platforms_block(out, rep, lang, obligations)
     out.blank()
     out.line((t("st.stale", lang, months=rep.stale_months), "bold"))
     if not rep.stale:
@@ -287,10 +282,34 @@ def print_status(rep: StatusReport, lang: str, other_plans: list[str], obligatio
             out.line("  " + t("st.none", lang))
         for s in states:
             item_line(out, s.item, s.status, t("st.due", lang, due=str(s.item.due)))
+    _other_plans(out, other_plans, lang)
+    out.flush()
+
+
+def _platforms_block(out: Out, rep: StatusReport, lang: str, obligations: Obligations | None) -> None:
+    if not rep.regions:
+        return
+    out.blank()
+    out.line((t("st.regions", lang), "bold"))
+    regions_table(out, rep, lang, with_chair=False)
+    for r in rep.regions:
+        if r.incomplete:
+            out.line((f"  {r.platform}: " + t("st.incomplete", lang, files=", ".join(r.incomplete)), "red"))
+    if obligations is not None:
+        _obligation_lines(out, obligations, lang)
+
+
+def _other_plans(out: Out, other_plans: list[str], lang: str) -> None:
     if other_plans:
         out.blank()
         out.wrap(t("st.other-plans", lang, plans=", ".join(other_plans)), style="dim")
-    out.flush()
+
+
+def and_list(parts: list[str], lang: str) -> str:
+    """`a`, `a en b`, `a, b en c` (English: `and`)."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return t("list.and", lang, rest=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _obligation_lines(out: Out, ob: Obligations, lang: str) -> None:
