@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,10 @@ def normalise_platform(value: str) -> str:
     return value.strip().lower().replace(" ", "-").replace("_", "-")
 
 
-def find(ds: d.Dataset, ident: str) -> Found | None:
+def find(ds: d.Dataset, ident: str, when: dt.date | None = None) -> Found | None:
+    """What `ident` names; a bare item id means the item of the plan running on `when`."""
     text = ident.strip()
-    item = ds.resolve(text)
+    item = ds.resolve(text, when)
     if item is not None:
         return Found("item", item)
     slug = normalise_platform(text)
@@ -36,15 +38,31 @@ def find(ds: d.Dataset, ident: str) -> Found | None:
     return None
 
 
-def find_or_fail(ds: d.Dataset, ident: str) -> Found:
+def find_or_fail(ds: d.Dataset, ident: str, when: dt.date | None = None) -> Found:
     """`find`, or the error a user reads: the closest ids when there are any."""
-    found = find(ds, ident)
+    found = find(ds, ident, when)
     if found is not None:
         return found
     close = suggestions(ds, ident)
     if close:
         raise SswError("err.unknown-id-suggest", id=ident, suggestions=", ".join(close))
     raise SswError("err.unknown-id", id=ident)
+
+
+def find_as_of(ds: d.Dataset, ident: str, day: dt.date | None) -> tuple[Found, d.Dataset]:
+    """What `ident` names in the data set as of `day` (`asof.view`), with that view; without
+    a day, in the whole data set. Something that came only later did not exist yet."""
+    if day is None:
+        return find_or_fail(ds, ident), ds
+    from ssw import asof
+
+    seen = asof.view(ds, day)
+    found = find(seen, ident, day)
+    if found is not None:
+        return found, seen
+    if find(ds, ident) is not None:
+        raise SswError("err.not-yet", id=ident, date=day)
+    return find_or_fail(ds, ident), seen
 
 
 def suggestions(ds: d.Dataset, ident: str) -> list[str]:

@@ -148,16 +148,15 @@ def show(
 
     day = parse_day(as_of, "--as-of")
     root_, lang_, loaded = open_data(ctx, root, lang)
-    ds = loaded.data
-    found = lookup.find_or_fail(ds, ident)
+    found, ds = lookup.find_as_of(loaded.data, ident, day)  # as of a day: nothing after it
     if found.kind == "item":
         state = st.state_of(ds, found.value, day, root_.stale_months)
-        terminal.print_item(ds, found.value, state, lang_)
+        terminal.print_item(ds, found.value, state, lang_, day)
     elif found.kind == "platform":
         rep = st.compute_status(ds, None, day, root_.stale_months)
-        terminal.print_platform(ds, found.value, lang_, rep)
+        terminal.print_platform(ds, found.value, lang_, rep, day)
     else:
-        terminal.print_organisation(ds, found.value, lang_)
+        terminal.print_organisation(ds, found.value, lang_, day)
 
 
 @app.command(help=h("cmd.regions"))

@@ -385,12 +385,19 @@ def status_csv(rep: StatusReport) -> str:
 # -- show ------------------------------------------------------------------------------
 
 
-def print_item(ds: Dataset, item: Item, state: ItemState | None, lang: str) -> None:
+def _as_of_head(out: Out, day: dt.date | None, lang: str) -> None:
+    """`show --as-of`: say that this is a view as of a day (nothing after it is shown)."""
+    if day is not None:
+        out.line((t("show.as-of", lang, date=format_date(day, lang)), "yellow"))
+
+
+def print_item(ds: Dataset, item: Item, state: ItemState | None, lang: str, day: dt.date | None = None) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
 
     out = Out()
     out.line((t("show.title", lang, kind=t("kind." + item.kind, lang).capitalize(), id=item.id), "bold"))
+    _as_of_head(out, day, lang)
     out.wrap(item.title)
     if item.text:
         for para in item.text.strip().split("\n\n"):
@@ -516,18 +523,19 @@ def _bullet(out: Out, mark: str, text: str) -> None:
         out.line(" " * len(mark) + more)
 
 
-def print_platform(ds: Dataset, platform_id: str, lang: str, rep: StatusReport) -> None:
+def print_platform(ds: Dataset, platform_id: str, lang: str, rep: StatusReport, day: dt.date | None = None) -> None:
     from ssw import lookup
     from ssw.i18n import format_date
 
     out = Out()
     p = ds.platforms[platform_id]
     out.line((f"{t('kind.platform', lang).capitalize()} {platform_id}", "bold"))
+    _as_of_head(out, day, lang)
     out.line(p.name)
     out.line(f"{t('show.chair', lang)}: {p.chair.name if p.chair else t('show.unknown-chair', lang)}")
     for focus in p.focus:
         out.line(f"{t('show.focus', lang)} {focus.year}: {', '.join(focus.themes)}")
-    plan = ds.default_plan()
+    plan = ds.default_plan(day)
     tasks = [task for task in (plan.file.tasks if plan else []) if task.level == p.level]
     if plan is not None and tasks:
         out.blank()
@@ -571,12 +579,13 @@ def print_platform(ds: Dataset, platform_id: str, lang: str, rep: StatusReport) 
     out.flush()
 
 
-def print_organisation(ds: Dataset, org: Organisation, lang: str) -> None:
+def print_organisation(ds: Dataset, org: Organisation, lang: str, day: dt.date | None = None) -> None:
     from ssw import lookup
     from ssw.ids import natural_key
 
     out = Out()
     out.line((f"{t('kind.organisation', lang).capitalize()} {org.id}", "bold"))
+    _as_of_head(out, day, lang)
     out.line(org.name)
     if org.aliases:
         out.line(f"{t('show.aliases', lang)}: {', '.join(org.aliases)}")
