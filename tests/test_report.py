@@ -661,3 +661,19 @@ def test_a_quiet_platform_in_an_item_row_says_its_own_status_and_date(demo_root:
             assert own["stil"] and label == t(f"status.{own['status']}", "nl") and own["date"] == date, (item_id, part)
             found += 1
     assert found >= 2
+
+
+def test_the_document_bound_grows_with_the_data_not_with_the_template(demo_root: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A runaway template stops at the bound; a data set large enough to need a longer
+    document (a plan a hundred times the real one) gets a bound in proportion to its rows."""
+    from ssw.report import render
+
+    monkeypatch.setattr(render, "MAX_OUTPUT", 20_000)
+    monkeypatch.setattr(render, "OUTPUT_PER_ROW", 1)
+    code, _, err = report(demo_root, "--year", "2023")
+    assert code == 1 and "20000" in err.replace(".", "").replace(" ", "")
+    monkeypatch.setattr(render, "OUTPUT_PER_ROW", 2_000)  # the demo's rows allow its ~0.3 MB
+    code, text, err = report(demo_root, "--year", "2023")
+    assert code == 0, err
+    assert len(text) > 20_000

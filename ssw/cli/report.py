@@ -83,7 +83,7 @@ def report(
     with _busy(t("report.rendering", lang_)):
         loaded = load_data(root_, allow_invalid=allow_invalid)
         data = rp.build_report_data(loaded, root_, year, kind, lang_, day, plan_option(loaded.data, plan), dirs, audience)
-        text = rp.render_report(data, format, dirs)
+        text = rp.render_report(data, format, dirs, rp.output_bound(loaded.data))
     _emit(out, root_.path, rp.default_out_name(data, format), text, lang_, "out.report-written")
     if data["year_note"]:  # which year a report without --year took: for the one who ran it
         typer.echo(data["year_note"], err=True)

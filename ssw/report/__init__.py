@@ -26,12 +26,12 @@ from ssw.report.context import ReportContext
 from ssw.report.frame import check_year, default_year, pick_plan, report_as_of
 from ssw.report.markdown import md_block, md_cell, md_inline, safe_url, text_bar
 from ssw.report.plain import counts_dict
-from ssw.report.render import FORMATS, environment, render_report, template_name
+from ssw.report.render import FORMATS, environment, output_bound, render_report, template_name
 from ssw.report.sections import SECTIONS, Section
 from ssw.symbols import SYMBOLS
 
 __all__ = [
     "AUDIENCES", "FORMATS", "KINDS", "SCHEMA", "SECTIONS", "SYMBOLS", "ReportContext", "Section", "build_report_data",
     "check_year", "counts_dict", "default_out_name", "default_year", "environment", "md_block", "md_cell",
-    "md_inline", "pick_plan", "render_report", "report_as_of", "safe_url", "template_name", "text_bar",
+    "md_inline", "output_bound", "pick_plan", "render_report", "report_as_of", "safe_url", "template_name", "text_bar",
 ]

@@ -66,6 +66,16 @@ def _data_first(base: type) -> type:
 MAX_RANGE_STEPS = 1_000_000
 MAX_SEQUENCE = 1_000_000
 MAX_OUTPUT = 50_000_000
+#: beyond MAX_OUTPUT, characters a document may hold per plan item and update: a plan a
+#: hundred times the real one gives about 600 per row; a template that runs away on small
+#: data still stops at MAX_OUTPUT
+OUTPUT_PER_ROW = 2_000
+
+
+def output_bound(ds: Any) -> int:
+    """How long a rendered document may grow: MAX_OUTPUT, or more for a data set so large
+    that its full listing needs it (bounded by what was read, never by the template)."""
+    return max(MAX_OUTPUT, OUTPUT_PER_ROW * (len(ds.items) + len(ds.updates)))
 
 
 def _bounded(base: type, lang: str) -> type:
@@ -137,7 +147,8 @@ def template_name(kind: str, fmt: str) -> str:
     return f"{kind}.{fmt}.j2"
 
 
-def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path] = ()) -> str:
+def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path] = (),
+                  max_output: int = MAX_OUTPUT) -> str:
     """Render the data object with `<kind>.<fmt>.j2`. Template problems -> SswError."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
@@ -146,7 +157,7 @@ def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path]
     name = template_name(data["kind"], fmt)
     env = environment(templates_dirs, data["lang"])
     try:
-        text = _render_bounded(env.get_template(name), data)
+        text = _render_bounded(env.get_template(name), data, max_output)
     except TemplateSyntaxError as exc:
         where = f"{exc.name or exc.filename or name}:{exc.lineno}"
         raise SswError("err.template", name=where, reason=exc.message or str(exc)) from None
@@ -159,15 +170,15 @@ def render_report(data: dict[str, Any], fmt: str, templates_dirs: Sequence[Path]
     return text.rstrip("\n") + "\n"
 
 
-def _render_bounded(template: Any, data: dict[str, Any]) -> str:
-    """Render, stopping once the document passes MAX_OUTPUT characters."""
+def _render_bounded(template: Any, data: dict[str, Any], limit: int) -> str:
+    """Render, stopping once the document passes `limit` characters."""
     from jinja2.sandbox import SecurityError
 
     parts, size = [], 0
     for part in template.generate(**data):
         size += len(part)
-        if size > MAX_OUTPUT:
-            raise SecurityError(t("report.template-limit-output", data["lang"], limit=MAX_OUTPUT))
+        if size > limit:
+            raise SecurityError(t("report.template-limit-output", data["lang"], limit=limit))
         parts.append(part)
     return "".join(parts)
 
