@@ -176,6 +176,14 @@ def test_every_kind_format_and_language(demo_root: Path, kind: str, fmt: str, la
         totals = st.compute_status(loaded.data, None, dt.date(year, 12, 31), 6).totals
         data_line = tn("fig.data", totals.total, lang, with_data=totals.with_data, items=totals.total, without=totals.by_status["onbekend"])
         assert esc(data_line, fmt) in text
+        # a decision names the items it is about by id and title
+        import yaml
+        decisions = yaml.safe_load((demo_root / "regions" / "vlaanderen" / "decisions.yaml").read_text(encoding="utf-8"))
+        refs = [r for x in decisions if str(x["date"]).startswith(str(year)) for r in x.get("items", [])]
+        assert refs
+        for ref in refs:
+            title = loaded.data.items[("ssw-2020-2024", ref)].title
+            assert esc(f"{ref} {title[:25]}", fmt).replace('<span class="id">', "") in text.replace('<span class="id">', "").replace("</span>", ""), ref
         # the as-of sentence belongs to the header; prose elsewhere names plain dates
         from ssw.report.frame import as_of_text
         assert text.count(esc(as_of_text(dt.date(year, 12, 31), "year-end", year, lang), fmt)) == 1

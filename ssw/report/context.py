@@ -98,6 +98,11 @@ class ReportContext:
                 "by": x.by, "date": self.date(x.date), "links": safe_links(x.links), "file": entry.path,
                 "text": self.label("report.eval.none")}
 
+    def ref_of(self, ref: str, day: dt.date) -> dict[str, str]:
+        """A reference as written in the data (bare or `plan:id`), resolved on `day`, with its title."""
+        plan_id, item_id = self.ds.plan_of_ref(ref, day)
+        return self.item_ref(item_id, plan_id)
+
     def item_ref(self, item_id: str, plan_id: str | None = None) -> dict[str, str]:
         """An id with its title, for a mention of an item shown elsewhere in the report."""
         item = self.ds.items.get((plan_id or self.plan.id, item_id))

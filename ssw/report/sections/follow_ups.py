@@ -17,6 +17,6 @@ def build(ctx: ReportContext) -> dict[str, Any]:
     return {
         "as_of": date_dict(ctx.as_of, ctx.lang),
         "overdue": sum(1 for f in found if f.overdue),
-        "items": [{"id": f.id, "date": date_dict(f.date, ctx.lang), "text": f.text, "item_refs": list(f.items),
+        "items": [{"id": f.id, "date": date_dict(f.date, ctx.lang), "text": f.text, "item_refs": [ctx.ref_of(r, f.date.first) for r in f.items],
                    "follow_up": date_dict(f.due, ctx.lang), "overdue": f.overdue, "file": f.path} for f in found],
     }

@@ -4,7 +4,6 @@ geschoven worden? Wat zijn de kritische succesfactoren?")."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ssw.ids import natural_key
@@ -20,11 +19,7 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
         out.append({"id": s.id, "title": s.title, "text": s.text, "platform": e.platform,
                     "platform_name": ctx.platform_name(e.platform), "date": ctx.date(s.date),
                     "themes": [ctx.theme_ref(r) for r in s.themes],
-                    "items": [_item(ctx, r, s.date.first) for r in s.items],
+                    "items": [ctx.ref_of(r, s.date.first) for r in s.items],
                     "waarom": s.waarom, "factors": list(s.kritische_succesfactoren)})
     return out
 
-
-def _item(ctx: ReportContext, ref: str, day: dt.date) -> dict[str, str]:
-    plan_id, item_id = ctx.ds.plan_of_ref(ref, day)
-    return ctx.item_ref(item_id, plan_id)
