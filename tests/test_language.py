@@ -176,3 +176,19 @@ def test_three_mistakes_in_one_file_show_in_one_run(real_root) -> None:
     assert [line.split(": error: ")[0] for line in lines] == [f"{LOG}:2:1", f"{LOG}:4:9", f"{LOG}:7:10"], result.output
     assert "tab" in lines[0] and "aanhalingstekens" in lines[1] and "spatie" in lines[2]
     assert result.output.splitlines()[-1] == "3 problemen in 1 bestand"
+
+
+@pytest.mark.parametrize("args", [
+    ["status", "--as-of", "2023-02-30"], ["show", "4.1", "--as-of", "nonsense"], ["regions", "--as-of", "x"],
+    ["agenda", "--as-of", "1800-01-01"], ["report", "--as-of", "2023-13"], ["report", "--audience", "iedereen"],
+    ["coverage", "--year", "nonsense"], ["export", "--format", "pdf"],
+])
+def test_an_option_refused_before_any_work_speaks_the_commands_language(args: list[str]) -> None:
+    """`--lang en` after the command counts even when another option is refused first."""
+    from conftest import REPO
+
+    english = run(["--root", str(REPO), *args, "--lang", "en"])
+    dutch = run(["--root", str(REPO), *args])
+    assert english.exit_code == dutch.exit_code == 2, (english.output, dutch.output)
+    assert english.output != dutch.output
+    assert not re.search(r"\b(ongeldige|bestaat niet|heeft geen|valt buiten|kies uit|schrijf)\b", english.output), english.output

@@ -37,8 +37,10 @@ COMMANDS = {
 
 
 def _run_lang(ctx: Any) -> str:
+    """The language of an error: the command's once it has read its options; before that
+    (an option refused first) the --lang on the command line, wherever it stands."""
     obj = getattr(ctx, "obj", None)
-    lang = obj.lang if isinstance(obj, Settings) else framework.current["lang"]
+    lang = obj.lang if isinstance(obj, Settings) and obj.resolved else framework.current["lang"]
     return lang if lang in LANGUAGES else "nl"
 
 

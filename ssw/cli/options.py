@@ -68,6 +68,7 @@ class Settings:
 
     root: str | None = None
     lang: str = "nl"
+    resolved: bool = False  # the command's own --lang has been read (see `language`)
 
 
 def settings_of(ctx: typer.Context | None) -> Settings:
@@ -87,7 +88,7 @@ def language(ctx: typer.Context, value: str | None) -> str:
     lang = (value or obj.lang or os.environ.get("SSW_LANG") or "nl").lower()
     if lang not in LANGUAGES:
         raise SswError("err.bad-option", exit_code=2, value=lang, option="--lang", valid=", ".join(LANGUAGES))
-    obj.lang = lang
+    obj.lang, obj.resolved = lang, True
     return lang
 
 
@@ -127,7 +128,9 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 
     try:
         date = PartialDate.parse(value)
-    except DateError:
+    except DateError as exc:
+        if exc.code in ("date-year", "date-month", "date-day"):  # well written, impossible: say why
+            raise SswError(f"problem.{exc.code}", exit_code=2, **exc.params) from None
         raise SswError("err.bad-date", exit_code=2, value=value) from None
     return date.first if value.count("-") == 2 else date.last
 
