@@ -158,6 +158,12 @@ def combine(statuses: list[str]) -> str:
     return next(s for s in _PRECEDENCE if s in present)
 
 
+def is_combined(state: ItemState) -> bool:
+    """A regional item whose platforms report different statuses: its overall status is
+    derived by `combine` (e.g. three ✔ and one ○ make lopend), not reported as such."""
+    return state.item.regional and len({s.status for s in state.platforms.values()}) > 1
+
+
 def item_states(ds: d.Dataset, as_of: dt.date, stale_months: int) -> dict[tuple[str, str], ItemState]:
     """The state of every trackable item, as of a date. One pass over the log."""
     stale_before = months_before(as_of, stale_months)
@@ -362,6 +368,7 @@ def state_dict(state: ItemState, region: str | None = None) -> dict[str, Any]:
         "theme": item.theme,
         "scope": item.scope,
         "status": _status_for(state, region),
+        "combined": region is None and is_combined(state),  # derived from platforms that disagree
         "due": str(item.due) if item.due else None,
         "stil": state.stil,
         "te_laat": state.te_laat,

@@ -297,3 +297,17 @@ def test_a_regional_item_marked_stil_in_a_report_names_the_quiet_platform(fmt: s
     assert flagged and flagged <= expected, flagged - expected
     # 4.4.1.8 at the end of 2023: west-vlaanderen moved in October, vlaams-brabant is the quiet one
     assert {(i, p) for i, p, _ in flagged if i == "4.4.1.8"} == {(i, p) for i, p, _ in expected if i == "4.4.1.8"}
+
+
+def test_an_overall_status_derived_from_platforms_that_differ_says_so() -> None:
+    """Three platforms ✔ and one ○ make a regional item *lopend*, which no platform reported:
+    `status` JSON flags it as combined, `show` says so beside the status; a status every
+    platform agrees on is not flagged."""
+    items = json.loads(ok("status", "--as-of", "2023-12-31", "--format", "json"))["items"]
+    combined = [i for i in items if len({p["status"] for p in i["platforms"].values()}) > 1]
+    assert combined and all(i["combined"] for i in combined)
+    assert not any(i["combined"] for i in items if i not in combined)
+    label = t("show.combined", "nl", count=len(combined[0]["platforms"]))
+    assert label in ok("show", combined[0]["id"], "--as-of", "2023-12-31")
+    plain = next(i for i in items if i["platforms"] and i not in combined)
+    assert t("show.combined", "nl", count=1).split(" 1 ")[0] not in ok("show", plain["id"], "--as-of", "2023-12-31")

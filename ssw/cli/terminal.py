@@ -436,6 +436,10 @@ def print_item(ds: Dataset, item: Item, state: ItemState | None, lang: str, day:
         fields.append(("show.inferred", item.basis))
     if state is not None:
         flags = [t("show.stil", lang)] * state.stil + [t("show.te-laat", lang)] * state.te_laat
+        from ssw.status import is_combined
+
+        if is_combined(state):  # the platforms disagree: the overall status is derived
+            flags.insert(0, t("show.combined", lang, count=len(state.platforms)))
         fields.append(("show.status", t("status." + state.status, lang) + (f" ({', '.join(flags)})" if flags else "")))
     width = max(len(t(k, lang)) for k, _ in fields)
     for key, value in fields:
