@@ -430,3 +430,22 @@ def test_root_at_the_top_and_invalid_data_in_history(tmp_path: Path) -> None:
     assert "Let op: de gegevens bij HEAD~1 bevatten 1 probleem;" in table_out
     clean = json.loads(run(["--root", str(root), "changes", "--since", "HEAD~2", "--format", "json"]).stdout)
     assert clean["problems"] == {"since": 0, "until": 0} and len(clean["status_changes"]) == 1
+
+
+def test_coverage_gives_each_side_of_the_amended_plan_its_own_data_count() -> None:
+    """'38 van 83 gerealiseerd' stands with how many of those 83 have data, as the adopted
+    plan's figure does: every percentage with its denominator and its data."""
+    from ssw.amendments import amendments
+    from ssw.i18n import tn
+    from ssw.root import find_root
+
+    demo = REPO / "examples" / "demo"
+    ds = load(find_root(str(demo))).data
+    am = amendments(ds, "ssw-2020-2024", __import__("datetime").date(2024, 12, 31), 6)
+    result = run(["--root", str(demo), "coverage", "--year", "2024"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    for counts in (am.adopted, am.amended):
+        line = tn("fig.data", counts.total, "nl", with_data=counts.with_data, items=counts.total, without=counts.without_data)
+        assert " ".join(line.split()) in text
+    assert am.adopted.total != am.amended.total

@@ -793,10 +793,10 @@ def print_coverage(cov: Coverage, amended: Amendments, lang: str) -> None:
         out.line("  " + t("st.none", lang))
     out.blank()
     out.line((t("am.title", lang, date=format_date(amended.as_of, lang)), "bold"))
-    for key, counts in (("am.adopted", amended.adopted), ("am.amended", amended.amended)):
+    for key, counts in (("am.adopted", amended.adopted), ("am.amended", amended.amended)):  # each with its own data line
         out.wrap(tn(key, counts.total, lang, done=counts.realised, total=counts.total, pct=counts.progress_pct), indent="  ")
-    out.wrap(tn("fig.data", amended.adopted.total, lang, with_data=amended.adopted.with_data, items=amended.adopted.total,
-               without=amended.adopted.without_data), indent="  ", style="dim")
+        out.wrap(tn("fig.data", counts.total, lang, with_data=counts.with_data, items=counts.total,
+                    without=counts.without_data), indent="    ", style="dim")
     if amended.dropped_items:
         out.wrap(t("am.dropped-items", lang, ids=", ".join(amended.dropped_items)), indent="  ", style="dim")
     if amended.added_actions:
