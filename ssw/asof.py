@@ -21,7 +21,7 @@ from ssw import dataset as d
 def view(ds: d.Dataset, day: dt.date) -> d.Dataset:
     """A copy of `ds` that knows only what happened on or before `day` (`ds` is not changed)."""
     seen = copy.copy(ds)
-    seen.items = {key: _item(item, day) for key, item in ds.items.items() if _existed(item, day)}
+    seen.items = {key: _item(item, day) for key, item in ds.items.items() if item.exists_by(day)}
     seen.platforms = {pid: p.model_copy(update={"focus": [f for f in p.focus if f.year <= day.year]})
                       for pid, p in ds.platforms.items()}
     seen.updates = [r for r in ds.updates if r.date.first <= day and (r.item is None or r.item in seen.items)]
@@ -32,11 +32,6 @@ def view(ds: d.Dataset, day: dt.date) -> d.Dataset:
     seen.index_ids()
     seen.index_updates()
     return seen
-
-
-def _existed(item: d.Item, day: dt.date) -> bool:
-    """An item with a date of its own (an own action) exists from that date on."""
-    return item.date is None or item.date.first <= day
 
 
 def _item(item: d.Item, day: dt.date) -> d.Item:

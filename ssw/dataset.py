@@ -58,6 +58,11 @@ class Item:
             return True
         return self.kind == "action" and not self.children
 
+    def exists_by(self, day: dt.date) -> bool:
+        """An item with a date of its own (an own action) exists from that date on; plan
+        items exist for the whole plan."""
+        return self.date is None or self.date.first <= day
+
     def dropped_by(self, day: dt.date) -> bool:
         """Dropped on or before `day` (a view as of an earlier date still shows it running)."""
         return self.dropped is not None and self.dropped.first <= day

@@ -177,7 +177,7 @@ def item_states(ds: d.Dataset, as_of: dt.date, stale_months: int) -> dict[tuple[
             per[rec.platform] = rec
     states = {}
     for key, item in ds.items.items():
-        if not item.trackable or (item.kind == "regional-action" and item.date and item.date.first > as_of):
+        if not item.trackable or not item.exists_by(as_of):
             continue  # an own action added after `as_of` did not exist yet
         per = latest.get(key, {})
         platforms = {

@@ -44,22 +44,16 @@ def ones(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     git(root, "init", "-q")
     git(root, "config", "user.email", "test@example.org")
     git(root, "config", "user.name", "Test")
-    write(root, "regions/antwerpen/actions.yaml", """
+    action = """
         - id: antwerpen.2023.1
           date: 2023-01
           title: Lerend netwerk (fictief)
           text: Fictief, voor de test.
           themes: ["4.2"]
-        """)
+        """
+    write(root, "regions/antwerpen/actions.yaml", action)
     before = commit(root, "one own action")
-    write(root, "regions/antwerpen/actions.yaml", """
-        - id: antwerpen.2023.1
-          date: 2023-01
-          title: Lerend netwerk (fictief)
-          text: Fictief, voor de test.
-          themes: ["4.2"]
-          dropped: 2023-06
-        """)
+    write(root, "regions/antwerpen/actions.yaml", action + "  dropped: 2023-06\n")
     write(root, "regions/limburg/actions.yaml", """
         - id: limburg.2022.1
           date: 2022-05

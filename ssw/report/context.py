@@ -175,9 +175,7 @@ class ReportContext:
         }
 
     def theme_ref(self, ref: str) -> dict[str, Any]:
-        plan_id, bare = self.ds.plan_of_ref(ref, self.window[0])
-        item = self.ds.items.get((plan_id or "", bare))
-        return {"id": bare, "title": item.title if item else ""}
+        return self.ref_of(ref, self.window[0])
 
     def regional_action_dict(self, state: st.ItemState) -> dict[str, Any]:
         base = dict(self.item_dict(state))
