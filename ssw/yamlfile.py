@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ssw import cache
 from ssw.problems import Problem
 
 MAX_FILE_BYTES = 5_000_000
@@ -395,12 +396,17 @@ def read_file(path: Path, rel: str) -> ReadResult:
     text, problems = decode(raw, rel)
     if text is None:
         return ReadResult(None, problems)
+    found, data = cache.parsed(raw)
+    if found:  # these bytes were read before, without a problem
+        return ReadResult(data, [], text)
     problems = text_problems(text, rel)
     if problems:  # no parse: list what each line shows as well
         return ReadResult(None, _merge(problems, line_problems(text, rel)), text)
     result = parse(text, rel)
     if result.data is None and result.problems:  # a syntax error hides the rest of the file
         result.problems = _merge(result.problems, line_problems(text, rel))
+    elif not result.problems:
+        cache.keep(raw, result.data)
     return result
 
 
