@@ -1,32 +1,34 @@
-"""ssw's cache folder, and the parsed form of data files kept in it.
+"""ssw's cache folder, and the validated form of data files kept in it.
 
-Parsing is the largest part of reading the plan (libyaml's C parser, then PyYAML's
-constructor in Python): about 20 ms of `ssw status` on the real plan, seconds at scale.
-A file's parsed data depends only on its bytes and on the parser, so it is kept under the
-hash of both, like Python's own `.pyc` files: an edited file has another hash and is read
-again, so an entry can never be stale. Only files without problems are kept; their data is
-plain (mappings, lists, text, numbers, booleans, null) and stored with `marshal`, which
-builds nothing but such values. A missing, unreadable or damaged entry is parsed again;
-a cache that cannot be written is no error.
+Reading a file costs parsing it (libyaml's C parser, then PyYAML's constructor in Python)
+and validating it (pydantic builds each model's validator on first use): together about
+35 ms of `ssw status` on the real plan, seconds at scale. What a file validates to depends
+only on its bytes, its kind and ssw's code, so it is kept under the hash of all three, as
+Python keeps `.pyc` files: an edited file, or another version of ssw or of its libraries,
+has another hash and is read again, so an entry is never stale. Only files without any
+problem are kept; problems are found anew on every run. A missing, unreadable or damaged
+entry is read again; a cache that cannot be written is no error. Entries are pickles, so
+they are only read from files that the user owns and nobody else can write, like the
+rest of the user's own cache.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
+import pickle
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-#: Entries older than this are removed now and then (a file still in use is parsed again).
+#: Entries older than this are removed now and then (a file still in use is read again).
 KEEP_DAYS = 30
 
 
 def cache_dir() -> Path:
-    """ssw's own cache folder (compiled catalogues, parsed files, record locks); never
+    """ssw's own cache folder (compiled catalogues, validated files, record locks); never
     inside the data."""
     if os.environ.get("SSW_CACHE_DIR"):
         return Path(os.environ["SSW_CACHE_DIR"])
@@ -34,48 +36,62 @@ def cache_dir() -> Path:
     return Path(base) / "ssw"
 
 
-def _parser_key() -> bytes:
-    """What else the parse depends on: the parsing code itself, PyYAML (and whether it runs
-    on libyaml), Python's marshal format."""
+def _code_key() -> bytes:
+    """Everything else a file's validated form depends on: the code of ssw's core (every
+    module, so no change can be missed) and the versions of Python, PyYAML and pydantic."""
+    import pydantic
+    import pydantic_core
     import yaml
 
-    from ssw import yamlfile
-
-    try:
-        code = Path(yamlfile.__file__).read_bytes()
-    except OSError:
-        code = b""
-    libyaml = getattr(yaml, "__with_libyaml__", False)
-    return b"|".join([code, yaml.__version__.encode(), str(libyaml).encode(),
-                      str(marshal.version).encode(), sys.version.encode()])
+    digest = hashlib.blake2b(digest_size=32)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(os.urandom(16))  # unreadable code: a key that matches nothing
+    for part in (sys.version, pydantic.VERSION, pydantic_core.__version__, yaml.__version__,
+                 str(getattr(yaml, "__with_libyaml__", False)), str(pickle.DEFAULT_PROTOCOL)):
+        digest.update(b"\0" + part.encode())
+    return digest.digest()
 
 
 _KEY: list[bytes] = []
 
 
-def _entry(raw: bytes) -> Path:
+def _entry(raw: bytes, kind: str) -> Path:
     if not _KEY:
-        _KEY.append(hashlib.blake2b(_parser_key(), digest_size=16).digest())
-    digest = hashlib.blake2b(raw, digest_size=20, key=_KEY[0]).hexdigest()
-    return cache_dir() / "parsed" / digest[:2] / f"{digest}.marshal"
+        _KEY.append(_code_key())
+    digest = hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=20, key=_KEY[0]).hexdigest()
+    return cache_dir() / "validated" / digest[:2] / f"{digest}.pickle"
 
 
-def parsed(raw: bytes) -> tuple[bool, Any]:
-    """(True, data) when the data of these bytes is in the cache, else (False, None)."""
+def _trusted(fd: int) -> bool:
+    """An entry the user owns and nobody else may write (where the OS knows owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = os.fstat(fd)
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def get(raw: bytes, kind: str) -> tuple[bool, Any]:
+    """(True, value) when what these bytes validate to as `kind` is kept, else (False, None)."""
     try:
-        with open(_entry(raw), "rb") as fh:
-            return True, marshal.load(fh)
-    except (OSError, EOFError, ValueError, TypeError):
+        with open(_entry(raw, kind), "rb") as fh:
+            if not _trusted(fh.fileno()):
+                return False, None
+            return True, pickle.load(fh)
+    except Exception:  # absent, unreadable, damaged, or made by a class that changed since
         return False, None
 
 
-def keep(raw: bytes, data: Any) -> None:
-    """Keep the parsed data of these bytes (atomically: a reader never sees half an entry)."""
+def put(raw: bytes, kind: str, value: Any) -> None:
+    """Keep what these bytes validate to (atomically: a reader never sees half an entry)."""
     try:
-        blob = marshal.dumps(data)
-    except ValueError:  # a value marshal cannot hold: parse this file each time
+        blob = pickle.dumps(value, pickle.DEFAULT_PROTOCOL)
+    except Exception:  # a value pickle cannot hold: read this file each time
         return
-    path = _entry(raw)
+    path = _entry(raw, kind)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 
-from ssw import cache
 from ssw.problems import Problem
 
 MAX_FILE_BYTES = 5_000_000
@@ -385,28 +384,35 @@ def _at(problem: Problem, mark: Any) -> Problem:
 
 
 def read_file(path: Path, rel: str) -> ReadResult:
+    raw, problems = read_bytes(path, rel)
+    if raw is None:
+        return ReadResult(None, problems)
+    return read_text(raw, rel)
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """A data file's bytes, or why it cannot be read."""
     from ssw.safepath import NotRegular, read_regular
 
     try:
-        raw = read_regular(path, MAX_FILE_BYTES)
+        return read_regular(path, MAX_FILE_BYTES), []
     except NotRegular as exc:
-        return ReadResult(None, [Problem(rel, "not-regular", {"kind": exc.kind})])
+        return None, [Problem(rel, "not-regular", {"kind": exc.kind})]
     except OSError as exc:
-        return ReadResult(None, [Problem(rel, "unreadable", {"reason": exc.strerror or str(exc)})])
+        return None, [Problem(rel, "unreadable", {"reason": exc.strerror or str(exc)})]
+
+
+def read_text(raw: bytes, rel: str) -> ReadResult:
+    """Decode, check and parse a file's bytes."""
     text, problems = decode(raw, rel)
     if text is None:
         return ReadResult(None, problems)
-    found, data = cache.parsed(raw)
-    if found:  # these bytes were read before, without a problem
-        return ReadResult(data, [], text)
     problems = text_problems(text, rel)
     if problems:  # no parse: list what each line shows as well
         return ReadResult(None, _merge(problems, line_problems(text, rel)), text)
     result = parse(text, rel)
     if result.data is None and result.problems:  # a syntax error hides the rest of the file
         result.problems = _merge(result.problems, line_problems(text, rel))
-    elif not result.problems:
-        cache.keep(raw, result.data)
     return result
 
 

@@ -1,6 +1,6 @@
-"""The parsed-file cache: a second run reads the parse from ssw's cache folder instead of
-parsing again, and whatever happens to the files or to the cache, the answer is the one a
-fresh parse gives."""
+"""The cache of validated files: a second run takes what each file validated to from ssw's
+cache folder instead of reading it again, and whatever happens to the files or to the
+cache, the answer is the one a fresh read gives."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ssw import cache
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted((folder / "parsed").glob("*/*.marshal"))
+    return sorted((folder / "validated").glob("*/*.pickle"))
 
 
 def data_files(root: Path) -> list[Path]:
@@ -67,7 +67,7 @@ def test_a_problem_is_never_cached_and_is_told_on_every_run(real_root: Path, cac
 def test_damaged_entries_are_parsed_again(real_root: Path, cache_dir: Path) -> None:
     first = status(real_root)
     for number, entry in enumerate(entries(cache_dir)):
-        entry.write_bytes(b"" if number % 2 else b"\x00not marshal data")
+        entry.write_bytes(b"" if number % 2 else b"\x80\x05not a pickle")
     assert status(real_root) == first
 
 
@@ -95,11 +95,33 @@ def test_old_entries_are_pruned(tmp_path: Path) -> None:
     assert not old.exists() and new.exists()
 
 
-def test_no_value_outside_plain_data_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import datetime as dt
+def test_an_entry_others_may_write_is_not_trusted(real_root: Path, cache_dir: Path) -> None:
+    """An entry is a pickle: one that somebody else could have written is never read. Two
+    entries swapped (each a valid pickle of another file) show whether one was read."""
+    first = status(real_root)
+    big = sorted(entries(cache_dir), key=lambda p: p.stat().st_size)[-2:]
 
+    def swap(mode: int) -> None:
+        one, two = (p.read_bytes() for p in big)
+        for path, blob in zip(big, (two, one)):
+            path.write_bytes(blob)
+            path.chmod(mode)
+
+    swap(0o666)
+    assert status(real_root) == first
+    swap(0o600)  # the user's own entries are trusted: the swap shows
+    assert run(["status", "--root", str(real_root)]).stdout != first
+
+
+def test_the_same_bytes_as_another_kind_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSW_CACHE_DIR", str(tmp_path))
-    cache.keep(b"a: 2024-01-01\n", {"a": dt.date(2024, 1, 1)})  # marshal cannot hold it: not kept
-    assert cache.parsed(b"a: 2024-01-01\n") == (False, None)
-    cache.keep(b"a: 1\n", {"a": 1})
-    assert cache.parsed(b"a: 1\n") == (True, {"a": 1})
+    cache.put(b"[]\n", "signals", ["kept as signals"])
+    assert cache.get(b"[]\n", "signals") == (True, ["kept as signals"])
+    assert cache.get(b"[]\n", "decisions") == (False, None)
+    assert cache.get(b"[] \n", "signals") == (False, None)
+
+
+def test_a_value_pickle_cannot_hold_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSW_CACHE_DIR", str(tmp_path))
+    cache.put(b"x", "plan", lambda: None)
+    assert cache.get(b"x", "plan") == (False, None)
