@@ -60,6 +60,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ssw.cache import cache_dir
+
 LANGS = ("nl", "en")
 DOMAIN = "ssw"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -67,14 +69,6 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 def catalogue_path(lang: str, suffix: str = ".po") -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
-
-
-def cache_dir() -> Path:
-    """ssw's own cache folder (compiled catalogues, record locks); never inside the data."""
-    if os.environ.get("SSW_CACHE_DIR"):
-        return Path(os.environ["SSW_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ssw"
 
 
 #: A message in every compiled catalogue: the SHA-256 of the `.po` it was compiled from.

@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ssw import cache
 from ssw import dataset as d
 from ssw import models as m
 from ssw.ids import natural_key
 from ssw.problems import Problem, sort_problems
 from ssw.root import Root
-from ssw.yamlfile import ReadResult, read_file
+from ssw.yamlfile import ReadResult, decode, read_bytes, read_text
 
 MAX_FILES = 20_000
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # word-processor quotes do not quote in YAML
@@ -252,6 +253,26 @@ def convert_errors(exc: ValidationError, model: type[BaseModel], rel: str, prefi
     return problems
 
 
+def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
+    """A file's text, what it validates to (None when nothing does) and its problems. A file
+    read before without any problem comes from the cache (`ssw.cache`)."""
+    raw, problems = read_bytes(src.path, src.rel)
+    if raw is None:
+        return "", None, problems
+    kind = src.kind or ""
+    found, model = cache.get(raw, kind)
+    if found:
+        return decode(raw, src.rel)[0] or "", model, []
+    result: ReadResult = read_text(raw, src.rel)
+    if result.data is None and result.problems:
+        return result.text, None, result.problems
+    model, file_problems = validate(kind, result.data, src.rel)
+    problems = result.problems + file_problems
+    if not problems:
+        cache.put(raw, kind, model)
+    return result.text, model, problems
+
+
 def load(root: Root) -> Loaded:
     from ssw.checks import run_checks
 
@@ -271,22 +292,15 @@ def load(root: Root) -> Loaded:
         if src.kind == "updates" and src.path.suffix == ".yml" and twin.is_file():  # one log per year
             problems.append(Problem(src.rel, "log-twice", {"log": root.rel(twin)}))
             continue
-        result: ReadResult = read_file(src.path, src.rel)
-        if result.problems:
-            texts[src.rel] = result.text
-            problems += result.problems
-            _mark_incomplete(ds, src)
-            if result.data is None:
-                continue
-        model, file_problems = validate(src.kind, result.data, src.rel)
+        text, model, file_problems = read_valid(src)
         if file_problems:
-            texts[src.rel] = result.text
+            texts[src.rel] = text
             problems += file_problems
             _mark_incomplete(ds, src)
         if model is not None:
             parsed[src.kind].append((src, model))
             if src.kind == "updates":
-                lines[src.rel] = entry_lines(result.text, len(model))
+                lines[src.rel] = entry_lines(text, len(model))
     problems += build(ds, parsed, lines)
     ds.index_ids()
     problems += run_checks(ds)

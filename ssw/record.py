@@ -314,7 +314,7 @@ def lock_path(path: Path) -> Path:
     import hashlib
     import tempfile
 
-    from ssw.i18n import cache_dir
+    from ssw.cache import cache_dir
 
     name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".lock"
     for folder in (cache_dir() / "locks", Path(tempfile.gettempdir()) / "ssw-locks"):

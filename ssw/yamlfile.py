@@ -384,14 +384,26 @@ def _at(problem: Problem, mark: Any) -> Problem:
 
 
 def read_file(path: Path, rel: str) -> ReadResult:
+    raw, problems = read_bytes(path, rel)
+    if raw is None:
+        return ReadResult(None, problems)
+    return read_text(raw, rel)
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """A data file's bytes, or why it cannot be read."""
     from ssw.safepath import NotRegular, read_regular
 
     try:
-        raw = read_regular(path, MAX_FILE_BYTES)
+        return read_regular(path, MAX_FILE_BYTES), []
     except NotRegular as exc:
-        return ReadResult(None, [Problem(rel, "not-regular", {"kind": exc.kind})])
+        return None, [Problem(rel, "not-regular", {"kind": exc.kind})]
     except OSError as exc:
-        return ReadResult(None, [Problem(rel, "unreadable", {"reason": exc.strerror or str(exc)})])
+        return None, [Problem(rel, "unreadable", {"reason": exc.strerror or str(exc)})]
+
+
+def read_text(raw: bytes, rel: str) -> ReadResult:
+    """Decode, check and parse a file's bytes."""
     text, problems = decode(raw, rel)
     if text is None:
         return ReadResult(None, problems)

@@ -18,6 +18,7 @@ NOT_FOR_STATUS = [
     "ssw.record", "ssw.plans", "ssw.forge", "ssw.schema", "ssw.gitutil", "ssw.atomic",
     "ssw.completion", "ssw.lookup", "ssw.validation_text",  # Tab, `show`, pydantic errors only
     "jinja2", "rich", "openpyxl", "babel", "filelock", "markdown_it",
+    "importlib.metadata",  # pydantic's plugin lookup, off (see ssw/__init__.py)
 ]
 
 PROBE = """
@@ -63,3 +64,38 @@ def test_every_command_has_its_module_in_the_registry() -> None:
     from ssw.cli.base import COMMANDS
 
     assert sorted(get_command(app).commands) == sorted(COMMANDS)  # type: ignore[attr-defined]
+
+
+def test_pydantic_asks_the_plugin_loader_only_for_get_plugins() -> None:
+    """ssw stands in for pydantic's plugin loader while plugins are off (ssw/__init__.py);
+    a pydantic that asks the loader for anything else must make this test fail, not a run."""
+    import ast
+    from pathlib import Path
+
+    import pydantic
+
+    root = Path(pydantic.__file__).parent
+    asked = set()
+    for path in root.rglob("*.py"):
+        package = ".".join(("pydantic", *path.relative_to(root).parent.parts))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join([*base, node.module or ""]) if node.level else node.module
+            if module == "pydantic.plugin._loader":
+                asked |= {alias.name for alias in node.names}
+    assert asked == {"get_plugins"}
+
+
+def test_the_stand_in_answers_no_plugins_and_steps_aside_when_plugins_are_wanted() -> None:
+    probe = ("import sys, ssw, pydantic\n"
+             "from pydantic import BaseModel\n"
+             "class M(BaseModel):\n    a: int\n"
+             "print(M(a=1).a, 'importlib.metadata' in sys.modules)")
+    off = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"})
+    on = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                        env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""})
+    assert off.stdout.split() == ["1", "False"]
+    assert on.stdout.split() == ["1", "True"]  # the real loader looked for plugins
