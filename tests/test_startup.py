@@ -19,6 +19,7 @@ NOT_FOR_STATUS = [
     "ssw.completion", "ssw.lookup", "ssw.validation_text",  # Tab, `show`, pydantic errors only
     "jinja2", "rich", "openpyxl", "babel", "filelock", "markdown_it",
     "importlib.metadata",  # pydantic's plugin lookup, off (see ssw/__init__.py)
+    "json",  # the table needs no JSON
 ]
 
 PROBE = """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
@@ -43,6 +42,8 @@ def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream:
 
 
 def print_validation(loaded: Loaded, lang: str, fmt: str) -> None:
+    import json
+
     problems = loaded.problems
     if fmt == "gitlab":
         from ssw.forge import gitlab_report
