@@ -23,7 +23,7 @@ NOT_FOR_STATUS = [
 ]
 
 PROBE = """
-import json, sys
+import sys
 from ssw.cli import main
 try:
     main(sys.argv[1:])
@@ -31,7 +31,9 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+modules = sorted(sys.modules)  # before the probe's own json
+import json
+print(json.dumps({"code": code, "modules": modules}), file=sys.stderr)
 """
 
 
