@@ -85,7 +85,9 @@ TARGETS = [
     ("`ssw --version` within 3x of `import yaml`", 3.0, "ssw --version", "python -c 'import yaml'", None),
     ("`ssw status` (real plan) within 5x of `import yaml`", 5.0, "ssw status", "python -c 'import yaml'", None),
     ("`ssw status` (real plan) within 1.15x of the stack's floor", 1.15, "ssw status", FLOOR_LABEL, None),
+    ("`ssw status` (real plan), empty cache, within 1.5x of the stack's floor", 1.5, "ssw status, empty cache", FLOOR_LABEL, None),
     ("`ssw validate` at L within 2x of the C-loader parse", 2.0, "ssw validate", "parse (C loader)", "L"),
+    ("`ssw validate` at L, empty cache, within 2x of the C-loader parse", 2.0, "ssw validate, empty cache", "parse (C loader)", "L"),
     ("`ssw status --format json` at L within 2x of the C-loader parse", 2.0, "ssw status --format json", "parse (C loader)", "L"),
     ("`ssw report --format html` at L within 3x of the C-loader parse", 3.0, "ssw report --format html", "parse (C loader)", "L"),
 ]
@@ -96,6 +98,7 @@ class Bench:
     label: str
     argv: list[str]
     baseline: bool = False
+    empty_cache: bool = False  # every run with an empty cache folder: a first run after an edit
     times: list[float] = field(default_factory=list)
     failed: str | None = None
 
@@ -131,13 +134,32 @@ def ssw_command() -> list[str]:
     return [sys.executable, "-m", "ssw"]
 
 
+CACHE_DIR = OUT_DIR / "cache"
+
+
 def environment() -> dict[str, str]:
-    """SSW_TODAY fixed; bytecode cached under benchmarks/out/pycache like an installed ssw."""
-    drop = ("SSW_ROOT", "SSW_LANG", "SSW_TODAY", "PYTHONDONTWRITEBYTECODE", "NO_COLOR")
+    """SSW_TODAY fixed; bytecode cached under benchmarks/out/pycache like an installed ssw;
+    ssw's cache folder (validated files) under benchmarks/out/cache, emptied at the start."""
+    drop = ("SSW_ROOT", "SSW_LANG", "SSW_TODAY", "PYTHONDONTWRITEBYTECODE", "NO_COLOR", "SSW_CACHE_DIR")
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env["SSW_TODAY"] = TODAY
     env["PYTHONPYCACHEPREFIX"] = str(OUT_DIR / "pycache")
+    env["SSW_CACHE_DIR"] = str(CACHE_DIR)
     return env
+
+
+def run_bench(bench: Bench, env: dict[str, str], timeout: float) -> tuple[float, int, str]:
+    """One run; an `empty_cache` bench gets a cache folder of its own, empty (the compiled
+    message catalogues come along: they are not what is measured)."""
+    if not bench.empty_cache:
+        return run_once(bench.argv, env, timeout)
+    fresh = Path(tempfile.mkdtemp(prefix="ssw-bench-cache-"))
+    try:
+        if (CACHE_DIR / "locale").is_dir():
+            shutil.copytree(CACHE_DIR / "locale", fresh / "locale")
+        return run_once(bench.argv, {**env, "SSW_CACHE_DIR": str(fresh)}, timeout)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
 
 
 TIMED_OUT = -999
@@ -174,7 +196,7 @@ def load_average() -> float | None:
 
 def measure(group: Group, env: dict[str, str], timeout: float) -> None:
     for bench in group.benches:  # warm-up: caches, and which commands work
-        elapsed, rc, err = run_once(bench.argv, env, timeout)
+        elapsed, rc, err = run_bench(bench, env, timeout)
         if rc != 0:
             bench.failed = failure(rc, err, timeout)
             print(f"  [{group.name}] {bench.label}: n/a ({bench.failed})", file=sys.stderr)
@@ -186,7 +208,7 @@ def measure(group: Group, env: dict[str, str], timeout: float) -> None:
         for bench in live[shift:] + live[:shift]:
             if bench.failed:
                 continue
-            elapsed, rc, err = run_once(bench.argv, env, timeout)
+            elapsed, rc, err = run_bench(bench, env, timeout)
             if rc != 0:
                 bench.failed = failure(rc, err, timeout)
                 continue
@@ -355,7 +377,7 @@ def render(groups: list[Group], args: argparse.Namespace, started: dt.datetime, 
         *(f"- {k}: {v}" for k, v in machine()),
         f"- command line: `{' '.join(['benchmarks/run.py', *sys.argv[1:]])}`",
         f"- repetitions per command: {reps} (round-robin within each repetition, plus one unrecorded warm-up)",
-        f"- environment: `SSW_TODAY={TODAY}`, `PYTHONPYCACHEPREFIX=benchmarks/out/pycache`; every command a fresh subprocess; stdout to /dev/null",
+        f"- environment: `SSW_TODAY={TODAY}`, `PYTHONPYCACHEPREFIX=benchmarks/out/pycache`, `SSW_CACHE_DIR=benchmarks/out/cache` (emptied first; filled by the warm-up; \"empty cache\" rows get an empty one every run); every command a fresh subprocess; stdout to /dev/null",
         f"- whole run: {elapsed / 60:.1f} min",
         *([f"- machine load (1-min load average after each repetition, {os.cpu_count()} cores): "
            f"median {statistics.median(LOADS):.1f}, max {max(LOADS):.1f}"] if LOADS else []),
@@ -419,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     started = dt.datetime.now()
     t0 = time.perf_counter()
     env = environment()
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
     ssw = ssw_command()
     py = sys.executable
     tmp = Path(tempfile.mkdtemp(prefix="ssw-bench-"))
@@ -430,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
                 Bench(FLOOR_LABEL, [py, "-c", FLOOR_SRC]),
                 Bench("ssw --version", [*ssw, "--version"]),
                 Bench("ssw status", [*ssw, "--root", str(REPO), "status"]),
+                Bench("ssw status, empty cache", [*ssw, "--root", str(REPO), "status"], empty_cache=True),
             ], args.reps))
         for scale in scales:
             size = ensure_root(scale, args.seed)
@@ -438,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
             groups.append(Group(scale, scale, [
                 Bench("parse (C loader)", [py, "-c", PARSE_SRC, root], baseline=True),
                 Bench("ssw validate", [*ssw, "--root", root, "validate"]),
+                Bench("ssw validate, empty cache", [*ssw, "--root", root, "validate"], empty_cache=True),
                 Bench("ssw status --format json", [*ssw, "--root", root, "status", "--format", "json"]),
                 Bench("ssw report --format html", [*ssw, "--root", root, "report", "--format", "html",
                                                    "--out", str(tmp / f"report-{scale}.html")]),

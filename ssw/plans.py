@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -36,6 +36,9 @@ from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, SswError, sort_problems
 from ssw.root import Root
+
+if TYPE_CHECKING:
+    from ssw.loader import Loaded
 
 PLAN_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")  # family, a hyphen, then the rest
 MAX_ID = 100
@@ -390,7 +393,7 @@ def _validate(ds: d.Dataset, root: Root, folder_rel: str, files: dict[str, str])
     return sort_problems(locate_all(root, problems, texts))
 
 
-def create_plan(loaded: Any, req: NewPlan) -> Created:
+def create_plan(loaded: Loaded, req: NewPlan) -> Created:
     """Check, render, validate, then write the new plan folder in one step (see module doc)."""
     ds: d.Dataset = loaded.data
     root: Root = loaded.root

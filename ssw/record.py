@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,6 +33,9 @@ from ssw.clock import today
 from ssw.dates import DateError, PartialDate
 from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
 from ssw.root import Root
+
+if TYPE_CHECKING:
+    from ssw.loader import Loaded
 
 LOCK_TIMEOUT = 30.0  # seconds; a record holds the lock for milliseconds
 _DATE_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
@@ -368,7 +371,7 @@ def append_entry(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callabl
 # -- record and add-action ----------------------------------------------------------------
 
 
-def _refuse_invalid_root(loaded: Any, rel: str) -> None:
+def _refuse_invalid_root(loaded: Loaded, rel: str) -> None:
     """Every command validates first; a broken target file gets its own message."""
     if not loaded.problems:
         return
@@ -471,7 +474,7 @@ def log_path(root: Root, platform: str, year: int) -> str:
     return f"{rel}.yml" if (root.path / f"{rel}.yml").is_file() and not (root.path / f"{rel}.yaml").exists() else f"{rel}.yaml"
 
 
-def record_update(loaded: Any, req: UpdateRequest, *, commit: bool = False) -> Written:
+def record_update(loaded: Loaded, req: UpdateRequest, *, commit: bool = False) -> Written:
     """Append one update to `regions/<platform>/updates/<year>.yaml` (see module doc)."""
     ds: d.Dataset = loaded.data
     root: Root = loaded.root
@@ -529,7 +532,7 @@ def next_action_id(platform: str, year: int, entries: list[Any]) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def add_action(loaded: Any, req: ActionRequest, *, commit: bool = False) -> Written:
+def add_action(loaded: Loaded, req: ActionRequest, *, commit: bool = False) -> Written:
     """Append a platform's own action to `regions/<platform>/actions.yaml` with the next free id."""
     ds: d.Dataset = loaded.data
     root: Root = loaded.root

@@ -19,10 +19,11 @@ NOT_FOR_STATUS = [
     "ssw.completion", "ssw.lookup", "ssw.validation_text",  # Tab, `show`, pydantic errors only
     "jinja2", "rich", "openpyxl", "babel", "filelock", "markdown_it",
     "importlib.metadata",  # pydantic's plugin lookup, off (see ssw/__init__.py)
+    "json",  # the table needs no JSON
 ]
 
 PROBE = """
-import json, sys
+import sys
 from ssw.cli import main
 try:
     main(sys.argv[1:])
@@ -30,7 +31,9 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+modules = sorted(sys.modules)  # before the probe's own json
+import json
+print(json.dumps({"code": code, "modules": modules}), file=sys.stderr)
 """
 
 

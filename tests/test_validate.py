@@ -33,6 +33,18 @@ def test_repository_data_is_clean() -> None:
     assert "geen problemen" in out
 
 
+def test_the_summary_counts_plans_and_their_parts_not_status_items(real_root: Path) -> None:
+    """`status` counts the items of one plan ("77 items"); validate counts every part of
+    every plan it read, and says so in other words, so nobody compares the two."""
+    plans = sorted(p.name for p in (real_root / "plan").iterdir() if (p / "plan.yaml").is_file())
+    code, out = validate(real_root)
+    assert code == 0
+    assert f"{len(plans)} plannen met samen " in out and " onderdelen;" in out
+    assert " items" not in out
+    english = run(["validate", "--root", str(real_root), "--lang", "en"]).stdout
+    assert f"{len(plans)} plans with " in english and " parts in all" in english
+
+
 def test_demo_data_is_clean() -> None:
     code, out = validate(REPO / "examples" / "demo")
     assert code == 0, out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
@@ -43,6 +42,8 @@ def print_option_problems(options: list[tuple[str, Problem]], lang: str, stream:
 
 
 def print_validation(loaded: Loaded, lang: str, fmt: str) -> None:
+    import json
+
     problems = loaded.problems
     if fmt == "gitlab":
         from ssw.forge import gitlab_report
@@ -71,8 +72,9 @@ def print_validation(loaded: Loaded, lang: str, fmt: str) -> None:
         print(t("out.problem-count", lang, count=len(problems), files=files))
     else:
         ds = loaded.data
-        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), items=tn("n.items", len(ds.items), lang),
-                updates=tn("n.updates", len(ds.updates), lang)))
+        # "parts": every theme, action, initiative… of every plan, not `status`'s items of one plan
+        print(t("out.valid", lang, files=tn("n.files", loaded.files, lang), plans=tn("n.plans", len(ds.plans), lang),
+                parts=tn("n.plan-parts", len(ds.items), lang), updates=tn("n.updates", len(ds.updates), lang)))
 
 
 # -- output: plain lines with style hints; rich only on a colour terminal -------------------

@@ -91,7 +91,7 @@ class ReportContext:
             return empty
         return self._judged(entry)
 
-    def _judged(self, entry: Any) -> dict[str, Any]:
+    def _judged(self, entry: d.Entry) -> dict[str, Any]:
         x = entry.model
         return {"recorded": True, "id": x.id, "rating": x.rating, "rating_label": self.label(f"report.rating.{x.rating}"),
                 "symbol": RATING_SYMBOLS[x.rating], "reasoning": x.reasoning, "effect": x.effect, "policy": x.policy,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ssw.escape import css_counters, css_string
 from ssw.i18n import t, tn
@@ -22,6 +22,9 @@ from ssw.report.markdown import (
     safe_url,
     text_bar,
 )
+
+if TYPE_CHECKING:
+    from ssw.dataset import Dataset
 
 FORMATS = ("md", "html")
 
@@ -72,7 +75,7 @@ MAX_OUTPUT = 50_000_000
 OUTPUT_PER_ROW = 2_000
 
 
-def output_bound(ds: Any) -> int:
+def output_bound(ds: Dataset) -> int:
     """How long a rendered document may grow: MAX_OUTPUT, or more for a data set so large
     that its full listing needs it (bounded by what was read, never by the template)."""
     return max(MAX_OUTPUT, OUTPUT_PER_ROW * (len(ds.items) + len(ds.updates)))
