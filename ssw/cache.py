@@ -38,7 +38,8 @@ def cache_dir() -> Path:
 
 def _code_key() -> bytes:
     """Everything else a file's validated form depends on: the code of ssw's core (every
-    module, so no change can be missed) and the versions of Python, PyYAML and pydantic."""
+    module at the package's top, where reading and validating live, so no change there can
+    be missed) and the versions of Python, PyYAML and pydantic."""
     import pydantic
     import pydantic_core
     import yaml
