@@ -261,7 +261,7 @@ def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
         return "", None, problems
     kind = src.kind or ""
     found, model = cache.get(raw, kind)
-    if found:
+    if found and _fits(kind, model):
         return decode(raw, src.rel)[0] or "", model, []
     result: ReadResult = read_text(raw, src.rel)
     if result.data is None and result.problems:
@@ -271,6 +271,16 @@ def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
     if not problems:
         cache.put(raw, kind, model)
     return result.text, model, problems
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """A kept value has the shape validation gives this kind (the cache cannot know it)."""
+    model, is_list = m.KINDS.get(kind, (None, False))
+    if model is None:
+        return False
+    if is_list:
+        return isinstance(value, list) and all(isinstance(entry, model) for entry in value)
+    return isinstance(value, model)
 
 
 def load(root: Root) -> Loaded:
