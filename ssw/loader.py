@@ -83,6 +83,9 @@ def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
                 if (here / name).is_symlink():
                     dirs.remove(name)
                     problems.append(_link_problem(root, here / name, real))
+                elif m.kind_of(f"{prefix}/{(here / name).relative_to(base).as_posix()}"):  # a folder named as a data file
+                    dirs.remove(name)
+                    problems.append(Problem(root.rel(here / name), "not-regular", {"kind": "folder"}))
             dirs.sort()
             for name in sorted(names):
                 path = here / name
