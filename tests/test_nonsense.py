@@ -216,6 +216,19 @@ def test_bad_config_values_are_messages(demo_root: Path, config: str) -> None:
         result = run(["--root", str(demo_root), *args, "--lang", "en"])
         assert result.exit_code == 1 and "ssw.toml" in result.output, (args, result.output)
         assert "internal error" not in result.output
+        assert f"ssw.toml:{len(kept) + 1}:1: invalid value for {key}; write e.g. {key} = " in result.output
+
+
+@pytest.mark.parametrize(("config", "said"), [
+    ("stale_months = 6\nplan = [\n", ":2:9: ongeldige configuratie: dit is geen geldige TOML"),
+    ("stale_months = 6\nstale_months = 7\n", ":2:17: ongeldige configuratie: dit is geen geldige TOML"),
+    ("# de plannen\nplannen = \"plan\"\n", ":2:1: onbekende instelling 'plannen' (geldig: plan, stale_months)"),
+    ("[plan]\nmap = \"x\"\n", ":1:1: ongeldige waarde voor plan; schrijf bv. plan = \"../plan\""),
+])
+def test_a_broken_config_is_pointed_at_in_dutch(demo_root: Path, config: str, said: str) -> None:
+    (demo_root / "ssw.toml").write_text(config, encoding="utf-8")
+    result = run(["--root", str(demo_root), "status"])
+    assert result.exit_code == 1 and f"ssw.toml{said}" in result.output, result.output
 
 
 def test_status_theme_refuses_an_unknown_theme_like_other_filters(demo_root: Path) -> None:
