@@ -372,10 +372,17 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             continue
         problems += _plan_duplicates(plan, src.rel)
         d.add_plan(ds, plan, src.rel)
+    unread_plans: set[Path] = set()
     for src, theme in sorted(parsed["theme"], key=lambda x: natural_key(x[1].id)):
         plan_id = _folder(src, 1)
         if plan_id not in ds.plans:
-            problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
+            plan_file = next((f for f in (src.path.parent.parent / n for n in ("plan.yaml", "plan.yml"))
+                              if f.exists() or f.is_symlink()), None)
+            if plan_file is None:
+                problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
+            elif plan_file not in unread_plans:  # its own problems say why: one line for its themes
+                unread_plans.add(plan_file)
+                problems.append(Problem(str(Path(src.rel).parent.parent / plan_file.name), "plan-themes-unread"))
             continue
         stem = Path(src.kind_path).stem
         if theme.id != stem:
