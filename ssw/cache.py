@@ -6,17 +6,21 @@ and validating it (pydantic builds each model's validator on first use): togethe
 only on its bytes, its kind and ssw's code, so it is kept under the hash of all three, as
 Python keeps `.pyc` files: an edited file, or another version of ssw or of its libraries,
 has another hash and is read again, so an entry is never stale. Only files without any
-problem are kept; problems are found anew on every run. A missing, unreadable or damaged
-entry is read again; a cache that cannot be written is no error. Entries are pickles, so
-they are only read from files that the user owns and nobody else can write, like the
-rest of the user's own cache.
+problem are kept; problems are found anew on every run. Each entry is sealed with the hash
+of its own name and contents: a missing, edited, cut short or swapped entry is read again.
+Entries are pickles, so they are only read from regular files (no link, no FIFO) that the
+user owns and nobody else can write, in folders likewise; a cache folder others may write
+is not used, and a cache that cannot be written is no error. Pruning runs after a write, at
+most once a day.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import stat
 import sys
 import tempfile
 import time
@@ -38,7 +42,8 @@ def cache_dir() -> Path:
 
 def _code_key() -> bytes:
     """Everything else a file's validated form depends on: the code of ssw's core (every
-    module, so no change can be missed) and the versions of Python, PyYAML and pydantic."""
+    module at the package's top, where reading and validating live, so no change there can
+    be missed) and the versions of Python, PyYAML and pydantic."""
     import pydantic
     import pydantic_core
     import yaml
@@ -57,55 +62,121 @@ def _code_key() -> bytes:
 
 
 _KEY: list[bytes] = []
+_SEAL = 32  # bytes of the seal before the pickle
+
+
+def _key() -> bytes:
+    if not _KEY:
+        _KEY.append(_code_key())
+    return _KEY[0]
 
 
 def _entry(raw: bytes, kind: str) -> Path:
-    if not _KEY:
-        _KEY.append(_code_key())
-    digest = hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=20, key=_KEY[0]).hexdigest()
+    digest = hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=20, key=_key()).hexdigest()
     return cache_dir() / "validated" / digest[:2] / f"{digest}.pickle"
 
 
-def _trusted(fd: int) -> bool:
-    """An entry the user owns and nobody else may write (where the OS knows owners)."""
+def _seal(name: str, payload: bytes) -> bytes:
+    """What an entry starts with: the hash of its own name and its contents, so an entry
+    that was edited, cut short or put in another's place is read as missing."""
+    return hashlib.blake2b(name.encode() + b"\0" + payload, digest_size=_SEAL, key=_key()).digest()
+
+
+def _own(info: os.stat_result) -> bool:
+    """The user's own and nobody else may write it (where the OS knows owners)."""
     if not hasattr(os, "getuid"):
         return True
-    info = os.fstat(fd)
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _own_folder(path: Path) -> bool:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _own(info)
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """An entry's bytes if it is a regular file of the user's own in folders of the user's
+    own; never follows a link, never waits on a FIFO."""
+    if not (_own_folder(path.parent.parent) and _own_folder(path.parent)):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _own(info):
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def get(raw: bytes, kind: str) -> tuple[bool, Any]:
     """(True, value) when what these bytes validate to as `kind` is kept, else (False, None)."""
+    path = _entry(raw, kind)
     try:
-        with open(_entry(raw, kind), "rb") as fh:
-            if not _trusted(fh.fileno()):
-                return False, None
-            return True, pickle.load(fh)
-    except Exception:  # absent, unreadable, damaged, or made by a class that changed since
+        blob = _read_entry(path)
+    except OSError:
+        return False, None
+    if blob is None or not hmac.compare_digest(blob[:_SEAL], _seal(path.name, blob[_SEAL:])):
+        return False, None
+    try:
+        return True, pickle.loads(blob[_SEAL:])
+    except Exception:  # sealed by this code, so only a class changed since could refuse it
         return False, None
 
 
-def put(raw: bytes, kind: str, value: Any) -> None:
-    """Keep what these bytes validate to (atomically: a reader never sees half an entry)."""
+def _own_folder_made(path: Path) -> bool:
     try:
-        blob = pickle.dumps(value, pickle.DEFAULT_PROTOCOL)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return _own_folder(path)
+
+
+def put(raw: bytes, kind: str, value: Any) -> None:
+    """Keep what these bytes validate to (atomically: a reader never sees half an entry).
+    Only into folders of the user's own: a cache folder others may write is not used."""
+    try:
+        payload = pickle.dumps(value, pickle.DEFAULT_PROTOCOL)
     except Exception:  # a value pickle cannot hold: read this file each time
         return
     path = _entry(raw, kind)
+    if not (_own_folder_made(path.parent.parent) and _own_folder_made(path.parent)):
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
+                fh.write(_seal(path.name, payload) + payload)
             os.replace(tmp, path)
         except OSError:
             os.unlink(tmp)
             raise
     except OSError:
         return
-    if path.name.startswith("00"):  # about one write in 256
-        prune(path.parent.parent)
+    _prune_daily(path.parent.parent)
+
+
+def _prune_daily(folder: Path) -> None:
+    """Entries only pile up when files change, so pruning runs after a write, at most once
+    a day (the time of the last one is the mtime of `pruned`)."""
+    marker = folder / "pruned"
+    try:
+        if time.time() - os.lstat(marker).st_mtime < 86400:
+            return
+    except OSError:
+        pass
+    try:
+        marker.touch()
+    except OSError:
+        return
+    prune(folder)
 
 
 def prune(folder: Path, now: float | None = None) -> int:
@@ -114,7 +185,7 @@ def prune(folder: Path, now: float | None = None) -> int:
     removed = 0
     for entry in folder.glob("*/*"):
         try:
-            if entry.stat().st_mtime < limit:
+            if entry.lstat().st_mtime < limit:
                 entry.unlink()
                 removed += 1
         except OSError:

@@ -83,6 +83,9 @@ def discover(root: Root) -> tuple[list[SourceFile], list[Problem]]:
                 if (here / name).is_symlink():
                     dirs.remove(name)
                     problems.append(_link_problem(root, here / name, real))
+                elif m.kind_of(f"{prefix}/{(here / name).relative_to(base).as_posix()}"):  # a folder named as a data file
+                    dirs.remove(name)
+                    problems.append(Problem(root.rel(here / name), "not-regular", {"kind": "folder"}))
             dirs.sort()
             for name in sorted(names):
                 path = here / name
@@ -261,7 +264,7 @@ def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
         return "", None, problems
     kind = src.kind or ""
     found, model = cache.get(raw, kind)
-    if found:
+    if found and _fits(kind, model):
         return decode(raw, src.rel)[0] or "", model, []
     result: ReadResult = read_text(raw, src.rel)
     if result.data is None and result.problems:
@@ -271,6 +274,16 @@ def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
     if not problems:
         cache.put(raw, kind, model)
     return result.text, model, problems
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """A kept value has the shape validation gives this kind (the cache cannot know it)."""
+    model, is_list = m.KINDS.get(kind, (None, False))
+    if model is None:
+        return False
+    if is_list:
+        return isinstance(value, list) and all(isinstance(entry, model) for entry in value)
+    return isinstance(value, model)
 
 
 def load(root: Root) -> Loaded:
@@ -359,10 +372,17 @@ def build(ds: d.Dataset, parsed: dict[str, list[tuple[SourceFile, Any]]],
             continue
         problems += _plan_duplicates(plan, src.rel)
         d.add_plan(ds, plan, src.rel)
+    unread_plans: set[Path] = set()
     for src, theme in sorted(parsed["theme"], key=lambda x: natural_key(x[1].id)):
         plan_id = _folder(src, 1)
         if plan_id not in ds.plans:
-            problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
+            plan_file = next((f for f in (src.path.parent.parent / n for n in ("plan.yaml", "plan.yml"))
+                              if f.exists() or f.is_symlink()), None)
+            if plan_file is None:
+                problems.append(Problem(src.rel, "theme-without-plan", {"plan": plan_id}))
+            elif plan_file not in unread_plans:  # its own problems say why: one line for its themes
+                unread_plans.add(plan_file)
+                problems.append(Problem(str(Path(src.rel).parent.parent / plan_file.name), "plan-themes-unread"))
             continue
         stem = Path(src.kind_path).stem
         if theme.id != stem:

@@ -31,7 +31,7 @@ from ssw.atomic import remove_stale_temps as _remove_stale_temps
 from ssw.atomic import write_atomic
 from ssw.clock import today
 from ssw.dates import DateError, PartialDate
-from ssw.problems import Problem, ProblemsFound, SswError, sort_problems
+from ssw.problems import Problem, ProblemsFound, Said, SswError, sort_problems
 from ssw.root import Root
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def _prepare(root: Root, ds: d.Dataset, rel: str, kind: str, render: Callable[[l
     except FileNotFoundError:
         raw = None
     except NotRegular as exc:
-        raise SswError("err.not-regular", path=rel, kind=exc.kind) from None
+        raise SswError("err.not-regular", path=rel, kind=Said(f"kind.{exc.kind}")) from None
     except OSError as exc:
         raise SswError("err.write", path=rel, reason=exc) from None
     if raw is None:

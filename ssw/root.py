@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ssw.problems import SswError
+from ssw.problems import Said, SswError
 
 CONFIG = "ssw.toml"
 MAX_STALE_MONTHS = 1200  # a hundred years: beyond that, date arithmetic leaves the calendar
@@ -51,6 +52,9 @@ def git_top(start: Path) -> Path | None:
     return None
 
 
+CONFIG_KEYS = {"plan": 'plan = "../plan"', "stale_months": f"stale_months = {STALE_MONTHS}"}
+
+
 def _read_config(folder: Path) -> Root:
     import tomllib
 
@@ -58,16 +62,35 @@ def _read_config(folder: Path) -> Root:
     try:
         from ssw.safepath import read_regular
 
-        config = tomllib.loads(read_regular(cfg_path, 1_000_000).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SswError("err.config", path=str(cfg_path), reason=str(exc)) from None
+        text = read_regular(cfg_path, 1_000_000).decode("utf-8")
+    except UnicodeDecodeError:
+        raise SswError("err.config", path=str(cfg_path), reason=Said("err.config.not-utf8")) from None
+    except OSError as exc:
+        raise SswError("err.config", path=str(cfg_path), reason=exc) from None
+    try:
+        config = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_position(str(exc), text)
+        raise SswError("err.config-syntax", path=str(cfg_path), line=line, col=col,
+                       detail=str(exc).split(" (at ")[0]) from None
+
+    def bad(key: str) -> SswError:
+        line, col = _key_position(key, text)
+        if key not in CONFIG_KEYS:
+            return SswError("err.config-key", path=str(cfg_path), line=line, col=col, setting=key,
+                            valid=", ".join(CONFIG_KEYS))
+        return SswError("err.config-value", path=str(cfg_path), line=line, col=col, setting=key, example=CONFIG_KEYS[key])
+
+    for key in config:
+        if key not in CONFIG_KEYS:
+            raise bad(key)
     plan_dirs = [folder / "plan"]
     if "plan" in config:
         # one folder (`plan = "../../plan"`) or several (`plan = ["../../plan", "plan"]`:
         # the real plans beside a fictitious successor; new plans go into the last one)
         entries = config["plan"] if isinstance(config["plan"], list) else [config["plan"]]
         if not entries or not all(isinstance(e, str) and e.strip() and "\0" not in e for e in entries):
-            raise SswError("err.config", path=str(cfg_path), reason="plan = \"relative/path\"")
+            raise bad("plan")
         top = git_top(folder.resolve()) or folder.resolve()
         plan_dirs = []
         for entry in entries:
@@ -77,8 +100,27 @@ def _read_config(folder: Path) -> Root:
             plan_dirs.append(plan_dir)
     stale = config.get("stale_months", STALE_MONTHS)
     if not isinstance(stale, int) or isinstance(stale, bool) or not 1 <= stale <= MAX_STALE_MONTHS:
-        raise SswError("err.config", path=str(cfg_path), reason=f"stale_months = {STALE_MONTHS}")
+        raise bad("stale_months")
     return Root(folder, plan_dirs[-1], stale, tuple(plan_dirs) if len(plan_dirs) > 1 else ())
+
+
+def _toml_position(message: str, text: str) -> tuple[int, int]:
+    """Line and column of a TOML error: tomllib says "(at line 3, column 9)" or "(at end of document)"."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found:
+        return int(found[1]), int(found[2])
+    lines = text.split("\n") or [""]
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    return len(lines), len(lines[-1]) + 1
+
+
+def _key_position(key: str, text: str) -> tuple[int, int]:
+    for number, line in enumerate(text.split("\n"), 1):
+        found = re.match(rf"\s*\[?\s*{re.escape(key)}\s*[=\]]", line)
+        if found:
+            return number, len(line) - len(line.lstrip()) + 1
+    return 1, 1
 
 
 def is_root(folder: Path) -> bool:

@@ -107,7 +107,7 @@ def write_target(root: Path, rel: str) -> None:
     except OSError as exc:
         raise SswError("err.write", path=rel, reason=exc) from None
     if not stat.S_ISREG(mode):
-        raise SswError("err.not-regular", path=rel, kind=kind_of(mode))
+        raise SswError("err.not-regular", path=rel, kind=Said(f"kind.{kind_of(mode)}"))
     if not mode & stat.S_IWUSR or not os.access(root / rel, os.W_OK):  # 444 even for root
         raise SswError("err.read-only", path=rel)
 
@@ -139,7 +139,7 @@ def out_target(path: Path, default_name: str | None = None) -> tuple[Path, bool]
         if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):  # 444 even for root
             raise SswError("err.read-only", exit_code=2, path=str(path))
         return path, True
-    raise SswError("err.not-regular", exit_code=2, path=str(path), kind=kind_of(mode))
+    raise SswError("err.not-regular", exit_code=2, path=str(path), kind=Said(f"kind.{kind_of(mode)}"))
 
 
 def out_folder(path: Path, parents: bool = False) -> Path:
@@ -175,7 +175,7 @@ def write_into(path: Path, data: bytes) -> None:
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
-            raise SswError("err.not-regular", exit_code=2, path=str(path), kind=kind_of(mode))
+            raise SswError("err.not-regular", exit_code=2, path=str(path), kind=Said(f"kind.{kind_of(mode)}"))
         view = memoryview(data)
         while view:
             written = os.write(fd, view)

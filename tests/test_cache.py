@@ -5,6 +5,8 @@ cache, the answer is the one a fresh read gives."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 
 from conftest import run
 from ssw import cache
+from ssw.yamlfile import read_bytes
 
 
 def entries(folder: Path) -> list[Path]:
@@ -33,6 +36,16 @@ def status(root: Path) -> str:
     result = run(["status", "--root", str(root)])
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+LOG = "regions/vlaanderen/updates/2021.yaml"
+
+
+def shorter_log(root: Path) -> None:
+    """Keep, sealed as ssw seals, a wrong answer for the log: no updates at all."""
+    raw, _ = read_bytes(root / LOG, LOG)
+    assert raw is not None
+    cache.put(raw, "updates", [])
 
 
 def test_a_second_run_reads_the_cache_and_says_the_same(real_root: Path, cache_dir: Path) -> None:
@@ -64,11 +77,54 @@ def test_a_problem_is_never_cached_and_is_told_on_every_run(real_root: Path, cac
     assert len(entries(cache_dir)) == len(data_files(real_root)) - 1
 
 
-def test_damaged_entries_are_parsed_again(real_root: Path, cache_dir: Path) -> None:
+def test_damaged_edited_and_swapped_entries_are_read_again(real_root: Path, cache_dir: Path) -> None:
     first = status(real_root)
-    for number, entry in enumerate(entries(cache_dir)):
-        entry.write_bytes(b"" if number % 2 else b"\x80\x05not a pickle")
+    kept = entries(cache_dir)
+    biggest = sorted(kept, key=lambda p: p.stat().st_size)[-2:]
+    one, two = (p.read_bytes() for p in biggest)
+    biggest[0].write_bytes(two)  # each a whole, sealed entry, in the other's place
+    biggest[1].write_bytes(one)
+    for number, entry in enumerate(e for e in kept if e not in biggest):
+        blob = entry.read_bytes()
+        entry.write_bytes([b"", blob[:-7], blob[:40] + bytes([blob[40] ^ 1]) + blob[41:]][number % 3])
     assert status(real_root) == first
+
+
+def test_a_kept_answer_is_used_only_from_the_users_own_entry(real_root: Path, cache_dir: Path) -> None:
+    """A sealed entry in the user's own, private cache is believed (which shows the test
+    can see an entry being read); the same entry anybody else could write is not."""
+    first = status(real_root)
+    shorter_log(real_root)
+    assert status(real_root) != first  # believed: the log's update is gone from the figures
+    shorter_log(real_root)
+    for entry in entries(cache_dir):
+        entry.chmod(0o666)
+    assert status(real_root) == first
+    shorter_log(real_root)
+    (cache_dir / "validated").chmod(0o777)  # a folder others may write: not used at all
+    assert status(real_root) == first
+
+
+def test_an_entry_of_another_shape_is_read_again(real_root: Path, cache_dir: Path) -> None:
+    first = status(real_root)
+    raw, _ = read_bytes(real_root / LOG, LOG)
+    assert raw is not None
+    for wrong in (42, None, [None], {"id": "x"}):
+        cache.put(raw, "updates", wrong)
+        assert status(real_root) == first
+
+
+def test_a_fifo_or_link_in_place_of_an_entry_is_passed_by(real_root: Path, cache_dir: Path) -> None:
+    first = status(real_root)
+    fifo, link = entries(cache_dir)[:2]
+    fifo.unlink()
+    os.mkfifo(fifo)
+    link.unlink()
+    link.symlink_to(entries(cache_dir)[-1])
+    env = {**os.environ, "SSW_TODAY": "2026-11-23", "SSW_LANG": "", "NO_COLOR": "1", "COLUMNS": "100"}
+    proc = subprocess.run([sys.executable, "-m", "ssw", "--root", str(real_root), "status"],
+                          capture_output=True, text=True, env=env, timeout=60)  # a FIFO read would block
+    assert proc.returncode == 0 and proc.stdout == first
 
 
 def test_a_cache_that_cannot_be_written_is_no_error(real_root: Path, tmp_path: Path,
@@ -78,39 +134,31 @@ def test_a_cache_that_cannot_be_written_is_no_error(real_root: Path, tmp_path: P
     monkeypatch.setenv("SSW_CACHE_DIR", str(blocked / "cache"))
     result = run(["status", "--root", str(real_root)])
     assert result.exit_code == 0 and result.stderr == ""
-    monkeypatch.delenv("SSW_CACHE_DIR")
     monkeypatch.setenv("SSW_CACHE_DIR", str(tmp_path / "fresh"))
     assert status(real_root) == result.stdout
 
 
-def test_old_entries_are_pruned(tmp_path: Path) -> None:
-    folder = tmp_path / "parsed"
-    old, new = folder / "ab" / "old.marshal", folder / "cd" / "new.marshal"
-    for path in (old, new):
-        path.parent.mkdir(parents=True)
-        path.write_bytes(b"0")
+def test_old_entries_are_pruned_after_a_write_once_a_day(real_root: Path, cache_dir: Path) -> None:
+    status(real_root)
     month_ago = time.time() - (cache.KEEP_DAYS + 1) * 86400
-    os.utime(old, (month_ago, month_ago))
-    assert cache.prune(folder) == 1
-    assert not old.exists() and new.exists()
+    for entry in entries(cache_dir):
+        os.utime(entry, (month_ago, month_ago))
+    status(real_root)  # nothing written: nothing pruned
+    assert len(entries(cache_dir)) == len(data_files(real_root))
+    os.utime(cache_dir / "validated" / "pruned", (month_ago, month_ago))
+    log = real_root / LOG
+    log.write_text(log.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new bytes: one write
+    status(real_root)
+    assert [e for e in entries(cache_dir) if e.stat().st_mtime < month_ago + 86400] == []
+    assert len(entries(cache_dir)) < len(data_files(real_root))  # the rest come back as they are read
+    status(real_root)
+    assert len(entries(cache_dir)) == len(data_files(real_root))
 
 
-def test_an_entry_others_may_write_is_not_trusted(real_root: Path, cache_dir: Path) -> None:
-    """An entry is a pickle: one that somebody else could have written is never read. Two
-    entries swapped (each a valid pickle of another file) show whether one was read."""
-    first = status(real_root)
-    big = sorted(entries(cache_dir), key=lambda p: p.stat().st_size)[-2:]
-
-    def swap(mode: int) -> None:
-        one, two = (p.read_bytes() for p in big)
-        for path, blob in zip(big, (two, one)):
-            path.write_bytes(blob)
-            path.chmod(mode)
-
-    swap(0o666)
-    assert status(real_root) == first
-    swap(0o600)  # the user's own entries are trusted: the swap shows
-    assert run(["status", "--root", str(real_root)]).stdout != first
+def test_a_value_pickle_cannot_hold_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSW_CACHE_DIR", str(tmp_path))
+    cache.put(b"x", "plan", lambda: None)
+    assert cache.get(b"x", "plan") == (False, None)
 
 
 def test_the_same_bytes_as_another_kind_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,9 +167,3 @@ def test_the_same_bytes_as_another_kind_are_read_again(tmp_path: Path, monkeypat
     assert cache.get(b"[]\n", "signals") == (True, ["kept as signals"])
     assert cache.get(b"[]\n", "decisions") == (False, None)
     assert cache.get(b"[] \n", "signals") == (False, None)
-
-
-def test_a_value_pickle_cannot_hold_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SSW_CACHE_DIR", str(tmp_path))
-    cache.put(b"x", "plan", lambda: None)
-    assert cache.get(b"x", "plan") == (False, None)

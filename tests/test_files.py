@@ -90,6 +90,7 @@ def test_fifo_socket_and_device_named_like_data_files(real_root: Path) -> None:
     folder = real_root / "regions/antwerpen/updates"
     folder.mkdir(parents=True, exist_ok=True)
     os.mkfifo(folder / "2023.yaml")
+    (folder / "2022.yaml").mkdir()  # a folder named as a log is no log either
     sock = socket.socket(socket.AF_UNIX)
     with contextlib.chdir(folder):  # a socket's path holds at most 107 bytes; a tmp folder can be longer
         sock.bind("2024.yaml")
@@ -97,8 +98,11 @@ def test_fifo_socket_and_device_named_like_data_files(real_root: Path) -> None:
         result = ssw(real_root, "validate", timeout=20)
         no_internal_error(result)
         assert result.returncode == 1
-        assert f"{LOG}:1:1: error: not a regular file (fifo)" in result.stdout
+        assert f"{LOG}:1:1: error: not a regular file (FIFO)" in result.stdout
         assert "regions/antwerpen/updates/2024.yaml:1:1: error: not a regular file (socket)" in result.stdout
+        assert "regions/antwerpen/updates/2022.yaml:1:1: error: not a regular file (folder)" in result.stdout
+        dutch = ssw(real_root, "validate", "--lang", "nl", timeout=20).stdout
+        assert "2022.yaml:1:1: error: geen gewoon bestand (map)" in dutch and "(FIFO)" in dutch
     finally:
         sock.close()
 
@@ -109,7 +113,7 @@ def test_record_into_a_fifo_log_refuses_without_hanging(real_root: Path) -> None
     os.mkfifo(path)
     result = _record(real_root)
     no_internal_error(result)
-    assert result.returncode == 1 and "not a regular file (fifo)" in result.stdout + result.stderr
+    assert result.returncode == 1 and "not a regular file (FIFO)" in result.stdout + result.stderr
     assert stat.S_ISFIFO(os.lstat(path).st_mode)
 
 

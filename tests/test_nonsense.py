@@ -4,7 +4,10 @@ values outside what a calendar or a file can hold. Each is now a message with a 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,6 +219,19 @@ def test_bad_config_values_are_messages(demo_root: Path, config: str) -> None:
         result = run(["--root", str(demo_root), *args, "--lang", "en"])
         assert result.exit_code == 1 and "ssw.toml" in result.output, (args, result.output)
         assert "internal error" not in result.output
+        assert f"ssw.toml:{len(kept) + 1}:1: invalid value for {key}; write e.g. {key} = " in result.output
+
+
+@pytest.mark.parametrize(("config", "said"), [
+    ("stale_months = 6\nplan = [\n", ":2:9: ongeldige configuratie: dit is geen geldige TOML"),
+    ("stale_months = 6\nstale_months = 7\n", ":2:17: ongeldige configuratie: dit is geen geldige TOML"),
+    ("# de plannen\nplannen = \"plan\"\n", ":2:1: onbekende instelling 'plannen' (geldig: plan, stale_months)"),
+    ("[plan]\nmap = \"x\"\n", ":1:1: ongeldige waarde voor plan; schrijf bv. plan = \"../plan\""),
+])
+def test_a_broken_config_is_pointed_at_in_dutch(demo_root: Path, config: str, said: str) -> None:
+    (demo_root / "ssw.toml").write_text(config, encoding="utf-8")
+    result = run(["--root", str(demo_root), "status"])
+    assert result.exit_code == 1 and f"ssw.toml{said}" in result.output, result.output
 
 
 def test_status_theme_refuses_an_unknown_theme_like_other_filters(demo_root: Path) -> None:
@@ -223,3 +239,22 @@ def test_status_theme_refuses_an_unknown_theme_like_other_filters(demo_root: Pat
         result = run(["--root", str(demo_root), "status", "--theme", value, "--lang", "en"])
         assert result.exit_code == 2 and "4.1, 4.2" in result.output and "4.11" in result.output
     assert run(["--root", str(demo_root), "status", "--theme", "4.10"]).exit_code == 0
+
+
+def test_a_reader_that_stops_early_gets_no_internal_error(real_root: Path) -> None:
+    """`ssw validate | head -1` on a tree with pages of problems: the pipe breaks under ssw,
+    which stops quietly instead of reporting an internal error."""
+    log = real_root / "regions" / "antwerpen" / "updates" / "2023.yaml"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("".join(f'- date: 2023-01-{1 + n % 28:02d}\n  target: "4.2.1.2"\n  status: lopend\n  typo{n}: x\n'
+                           for n in range(2000)), encoding="utf-8")
+    env = {**os.environ, "SSW_TODAY": "2026-11-23", "SSW_LANG": "", "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "ssw", "--root", str(real_root), "validate"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert b"2023.yaml" in first
+    assert "interne fout" not in err and "Traceback" not in err and "Exception" not in err, err

@@ -213,3 +213,20 @@ def test_global_options_before_and_after_the_command(real_root: Path) -> None:
     before = run(["--lang", "en", "--root", str(real_root), "validate"]).output
     after = run(["validate", "--lang", "en", "--root", str(real_root)]).output
     assert before == after and "invalid value" in before
+
+
+def test_themes_of_an_unreadable_plan_are_one_line_at_the_plan(real_root: Path) -> None:
+    """A copied plan folder whose plan.yaml keeps the old id: the plan file's own problems
+    say why, one line says its themes do not count; no theme is called 'without a plan'."""
+    import shutil
+
+    shutil.copytree(real_root / "plan" / "ssw-2020-2024", real_root / "plan" / "ssw-2025-2029")
+    code, out = validate(real_root)
+    assert code == 1
+    assert "heeft geen plan.yaml" not in out
+    assert out.count("plan/ssw-2025-2029/plan.yaml:1:1: error: de thema's in deze map tellen niet mee") == 1
+    assert "plan/ssw-2025-2029/plan.yaml:1:5: error: id 'ssw-2020-2024' past niet bij de map 'ssw-2025-2029'" in out
+    (real_root / "plan" / "ssw-2025-2029" / "plan.yaml").unlink()
+    code, out = validate(real_root)
+    themes = len(list((real_root / "plan" / "ssw-2025-2029" / "themes").glob("*.yaml")))
+    assert out.count("thema zonder plan: map ssw-2025-2029 heeft geen plan.yaml") == themes

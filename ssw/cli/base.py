@@ -84,6 +84,9 @@ class SswGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # the reader stopped early (`ssw validate | head`): nothing to say
+            _stdout_to_nowhere()
+            raise typer.Exit(1) from None
         except RecursionError:
             print(t("err.internal", _run_lang(ctx), kind="RecursionError", detail="nesting too deep"), file=sys.stderr)
             raise typer.Exit(1) from None
@@ -105,6 +108,16 @@ app = typer.Typer(
     context_settings={"help_option_names": ["--help", "-h"]},
     help=h("cmd.app"),
 )
+
+
+def _stdout_to_nowhere() -> None:
+    """After a broken pipe, what is still buffered for stdout goes nowhere, so the
+    interpreter's last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
 
 
 def _usage_error(exc: Exception) -> None:
