@@ -86,6 +86,16 @@ def demo_root(tmp_path: Path) -> Path:
     return copy_demo_root(tmp_path / "repo")
 
 
+@pytest.fixture(scope="session")
+def demo_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo in a git repository whose history follows the demo's own dates
+    (`test_report.git_demo_history`), made once for test_report and test_report_insight.
+    Read only: a test that changes data makes its own repository."""
+    from test_report import git_demo_history
+
+    return git_demo_history(tmp_path_factory.mktemp("history"))
+
+
 def write(root: Path, rel: str, text: str) -> Path:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)

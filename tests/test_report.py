@@ -340,12 +340,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\bcommit [0-9a-f]{7,40}\b", "commit <commit>", text)
 
 
-@pytest.fixture(scope="module")
-def demo_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo in a git repository with a history along its own dates (read only)."""
-    return git_demo_history(tmp_path_factory.mktemp("history"))
-
-
 @pytest.mark.parametrize("kind, year, lang", [("jaaroverzicht", 2023, "nl"), ("jaaroverzicht", 2023, "en"),
                                               ("tussentijds", 2022, "nl"), ("eindevaluatie", 2024, "nl")])
 def test_golden_markdown(demo_history: Path, update_golden: bool, kind: str, year: int, lang: str) -> None:

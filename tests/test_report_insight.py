@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_report import GIT_ENV, esc, git, git_demo, git_demo_history, report, year_of
+from test_report import GIT_ENV, esc, git, git_demo, report, year_of
 
 from conftest import copy_demo_root
 from ssw import report as rp
@@ -33,10 +33,10 @@ SECTIONS = ["follow_ups", "changes", "obligations", "coverage", "amendments"]
 OB = {"reported": "✔", "missing": "✗", "no-data": "–"}
 
 
-@pytest.fixture(scope="module")
-def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Read only: tests that change data make their own repository."""
-    return git_demo_history(tmp_path_factory.mktemp("insight"))
+@pytest.fixture
+def history(demo_history: Path) -> Path:
+    """Read only (conftest's `demo_history`): tests that change data make their own repository."""
+    return demo_history
 
 
 def frame(root_dir: Path, year: int):  # type: ignore[no-untyped-def]
