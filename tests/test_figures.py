@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import pytest
 import yaml
@@ -32,8 +36,10 @@ def _first_day(value: object) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def _plan_items() -> dict[str, str]:
-    """id -> scope of every trackable item: initiatives, and actions without them."""
+@functools.cache
+def _plan_items() -> Mapping[str, str]:
+    """id -> scope of every trackable item: initiatives, and actions without them (the
+    repository's plan, which no test changes: read once)."""
     items = {}
     for path in sorted((REPO / "plan" / "ssw-2020-2024" / "themes").glob("*.yaml")):
         theme = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -42,7 +48,16 @@ def _plan_items() -> dict[str, str]:
                 items[ini["id"]] = ini.get("scope", "vlaams")
             if not action.get("initiatives"):
                 items[action["id"]] = action.get("scope", "vlaams")
-    return items
+    return MappingProxyType(items)
+
+
+@functools.cache
+def _updates(root: Path) -> tuple[tuple[str, tuple[dict[str, Any], ...]], ...]:
+    """(path, its entries) of every update log of `root`: the repository's own roots, which
+    no test changes, read once."""
+    assert root in (REPO, DEMO), root
+    return tuple((str(path), tuple(yaml.safe_load(path.read_text(encoding="utf-8")) or []))
+                 for path in sorted((root / "regions").glob("*/updates/*.yaml")))
 
 
 def _overall(statuses: list[str]) -> str:
@@ -60,12 +75,12 @@ def _overall(statuses: list[str]) -> str:
 def by_hand(root: Path = DEMO, as_of: dt.date = END) -> dict[str, int]:
     items = _plan_items()
     latest: dict[tuple[str, str], tuple[tuple[dt.date, str, int], str]] = {}
-    for path in sorted((root / "regions").glob("*/updates/*.yaml")):
-        for index, u in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+    for path, entries in _updates(root):
+        for index, u in enumerate(entries):
             when = _first_day(u["date"])
             if u["target"] not in items or when > as_of:
                 continue
-            key, order = (u["target"], path.parts[-3]), (when, str(path), index)
+            key, order = (u["target"], Path(path).parts[-3]), (when, path, index)
             if key not in latest or order >= latest[key][0]:
                 latest[key] = (order, u["status"])
     status = {i: _overall([s for (target, _), (_, s) in sorted(latest.items()) if target == i]) for i in items}
@@ -244,8 +259,8 @@ def test_how_many_items_have_data_is_said_once() -> None:
 def _speerpunt_has_data(root: Path, themes: list[str], as_of: dt.date) -> bool:
     """By hand: some update on or before `as_of` targets an item of the speerpunt's themes."""
     items = _plan_items()
-    for path in sorted((root / "regions").glob("*/updates/*.yaml")):
-        for u in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+    for _path, entries in _updates(root):
+        for u in entries:
             if (u["target"] in items and _first_day(u["date"]) <= as_of
                     and any(u["target"].startswith(theme + ".") for theme in themes)):
                 return True

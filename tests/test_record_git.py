@@ -32,10 +32,8 @@ def git(cwd: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No global or system git configuration leaks into the tests."""
-    folder = tmp_path / "home"
+def isolate_git(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """No global or system git configuration leaks into the tests: `folder` is the home."""
     folder.mkdir()
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
@@ -47,8 +45,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, home: Path) -> Path:
-    root = copy_real_root(tmp_path / "repo")
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return isolate_git(monkeypatch, tmp_path / "home")
+
+
+def make_repo(dest: Path) -> Path:
+    """The real data with the repository's .gitattributes and .gitignore, committed on main."""
+    root = copy_real_root(dest)
     shutil.copy(REPO / ".gitattributes", root / ".gitattributes")
     shutil.copy(REPO / ".gitignore", root / ".gitignore")
     git(root, "init", "-q", "-b", "main")
@@ -57,6 +60,11 @@ def repo(tmp_path: Path, home: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "start")
     return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path, home: Path) -> Path:
+    return make_repo(tmp_path / "repo")
 
 
 def ssw(root: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:

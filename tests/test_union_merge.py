@@ -4,11 +4,13 @@ valid entry standing for two (docs/data-format.md: unique first line, note last)
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_record_git import LOG, TODAY, git, home, log_entries, repo, ssw  # noqa: F401  (fixtures home, repo)  # noqa: F401
+from test_record_git import LOG, TODAY, git, home, isolate_git, log_entries, make_repo, repo, ssw  # noqa: F401  (fixtures home, repo)
 
 from conftest import copy_real_root, run, write
 
@@ -45,15 +47,40 @@ def _record_on(repo_: object, branch: str, extra: tuple[str, ...]) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.fixture(scope="module")
+def before_merge(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Per pair, the repository just before the merge: the real data in git, a first update
+    recorded and committed on main, then one branch per side of the pair, each with its
+    update recorded and committed. Made once per pair; each test merges its own copy."""
+    base = tmp_path_factory.mktemp("union")
+    with pytest.MonkeyPatch.context() as mp:
+        isolate_git(mp, base / "home")
+        seeded = make_repo(base / "seeded")
+        seed = ssw(seeded, "record", "4.2.2.2", "--region", "antwerpen", "--status", "gepland", "--date", "2023-01",
+                   "--note", "Start", "--commit")
+        assert seed.returncode == 0, seed.stderr
+    made: dict[str, Path] = {}
+
+    def repository(pair: str) -> Path:
+        if pair not in made:
+            with pytest.MonkeyPatch.context() as mp:
+                isolate_git(mp, base / f"home-{pair}")
+                branched = shutil.copytree(seeded, base / pair, symlinks=True)
+                left, right = PAIRS[pair]
+                _record_on(branched, "links", left)
+                _record_on(branched, "rechts", right)
+            made[pair] = branched
+        return made[pair]
+
+    return repository
+
+
 @pytest.mark.parametrize("into", ["links", "rechts"])
 @pytest.mark.parametrize("pair", list(PAIRS))
-def test_union_merge_keeps_both_updates_or_fails_validate(repo: object, pair: str, into: str) -> None:
-    seed = ssw(repo, "record", "4.2.2.2", "--region", "antwerpen", "--status", "gepland", "--date", "2023-01",
-               "--note", "Start", "--commit")
-    assert seed.returncode == 0, seed.stderr
+def test_union_merge_keeps_both_updates_or_fails_validate(before_merge: Callable[[str], Path], home: Path,
+                                                          tmp_path: Path, pair: str, into: str) -> None:
+    repo = shutil.copytree(before_merge(pair), tmp_path / "repo", symlinks=True)
     left, right = PAIRS[pair]
-    _record_on(repo, "links", left)
-    _record_on(repo, "rechts", right)
     other = "rechts" if into == "links" else "links"
     git(repo, "checkout", "-q", into)
     merged = subprocess.run(["git", "merge", "--no-edit", other], cwd=repo, capture_output=True, text=True, check=False)
