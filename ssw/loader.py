@@ -271,9 +271,27 @@ def read_valid(src: SourceFile) -> tuple[str, Any, list[Problem]]:
         return result.text, None, result.problems
     model, file_problems = validate(kind, result.data, src.rel)
     problems = result.problems + file_problems
+    if kind == "updates":
+        problems += log_shape(result.data, src.rel)
     if not problems:
         cache.put(raw, kind, model)
     return result.text, model, problems
+
+
+def log_shape(data: Any, rel: str) -> list[Problem]:
+    """What a log's safe merging rests on (docs/data-format.md) for every update that has an
+    `id`: the id its first key and its `note` the last, as `record` writes them. Then git's
+    union merge keeps two such updates whole or leaves one without its note, which shows."""
+    problems: list[Problem] = []
+    for index, entry in enumerate(data if isinstance(data, list) else []):
+        keys = list(entry) if isinstance(entry, dict) else []
+        if "id" not in keys:
+            continue
+        if keys[0] != "id":
+            problems.append(Problem(rel, "log-id-not-first", loc=(index, "id")))
+        if "note" in keys and keys[-1] != "note":
+            problems.append(Problem(rel, "log-note-not-last", loc=(index, "note")))
+    return problems
 
 
 def _fits(kind: str, value: Any) -> bool:

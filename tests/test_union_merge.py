@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_record_git import LOG, TODAY, git, home, isolate_git, log_entries, make_repo, repo, ssw  # noqa: F401  (fixtures home, repo)
 
-from conftest import run
+from conftest import copy_real_root, run, write
 
 BASE = ("--status", "lopend", "--date", "2023-03-14", "--note", "Overleg met het OCMW")
 
@@ -120,3 +120,31 @@ def test_a_duplicate_update_id_is_reported_at_the_second(repo: object) -> None:
     result = run(["validate", "--root", str(repo), "--lang", "en"], env={"SSW_TODAY": TODAY})
     assert result.exit_code == 1
     assert f"{LOG}:6:7: error: update id '2023-03-14.abc' already used (in {LOG}:1)" in result.output
+
+
+def test_an_update_with_an_id_keeps_the_shape_the_merge_rests_on(tmp_path: Path) -> None:
+    """id first and note last, for every update that has an id (older hand-typed updates
+    without one are read as they are)."""
+    root = copy_real_root(tmp_path / "root")
+    write(root, "regions/antwerpen/updates/2023.yaml", """
+        - date: 2023-01-02
+          note: zonder id mag dit
+          target: "4.2.2.2"
+          status: lopend
+        - date: 2023-01-04
+          id: 2023-01-04.abcdef
+          target: "4.2.2.2"
+          status: lopend
+          note: id niet eerst
+        - id: 2023-01-05.abcdef
+          date: 2023-01-05
+          target: "4.2.2.2"
+          note: note niet laatst
+          status: lopend
+        """)
+    result = run(["validate", "--root", str(root)])
+    assert result.exit_code == 1
+    log = "regions/antwerpen/updates/2023.yaml"
+    assert f"{log}:6:7: error: id is niet de eerste sleutel van deze update" in result.stdout
+    assert f"{log}:13:9: error: note is niet de laatste sleutel van deze update" in result.stdout
+    assert ":2:" not in result.stdout and "2 problemen in 1 bestand" in result.stdout
