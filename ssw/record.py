@@ -474,23 +474,44 @@ def log_path(root: Root, platform: str, year: int) -> str:
     return f"{rel}.yml" if (root.path / f"{rel}.yml").is_file() and not (root.path / f"{rel}.yaml").exists() else f"{rel}.yaml"
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What an update request says apart from its note, checked."""
+
+    status: str
+    date_text: str
+    year: int
+    parsed: PartialDate | None
+    rel: str  # the log it goes to
+
+
+def check_update(loaded: Loaded, req: UpdateRequest, *, commit: bool = False) -> Checked:
+    """Every check of an update request that its note does not change. The CLI runs them
+    before it opens an editor for the note, so a note is never typed for a request that
+    cannot be recorded."""
+    for value, option in ((req.author, "--author"), (req.target, "TARGET")):
+        _check_text_option(value, option)
+    for link in req.links:
+        _check_text_option(link, "--link")
+    status = _status(req)
+    date_text, year, parsed = _update_date(loaded.data, req, today())
+    rel = log_path(loaded.root, req.platform, year)
+    _refuse_invalid_root(loaded, rel)
+    if commit:
+        _check_git(loaded.root)
+    return Checked(status, date_text, year, parsed, rel)
+
+
 def record_update(loaded: Loaded, req: UpdateRequest, *, commit: bool = False) -> Written:
     """Append one update to `regions/<platform>/updates/<year>.yaml` (see module doc)."""
     ds: d.Dataset = loaded.data
     root: Root = loaded.root
-    for value, option in ((req.note, "--note"), (req.author, "--author"), (req.target, "TARGET")):
-        _check_text_option(value, option)
-    for link in req.links:
-        _check_text_option(link, "--link")
+    _check_text_option(req.note, "--note")
     if not req.note or not req.note.strip():
         raise SswError("err.note-required", exit_code=2)
-    status = _status(req)
+    checked = check_update(loaded, req, commit=commit)
+    status, date_text, year, parsed, rel = checked.status, checked.date_text, checked.year, checked.parsed, checked.rel
     now = today()
-    date_text, year, parsed = _update_date(ds, req, now)
-    rel = log_path(root, req.platform, year)
-    _refuse_invalid_root(loaded, rel)
-    if commit:
-        _check_git(root)
     extra = []  # validate allows a future date for status gepland; record wants --planned for it
     if parsed is not None and parsed.first > now and not req.planned and status == m.Status.gepland.value:
         extra.append(Problem(rel, "future-needs-planned", {"date": date_text, "today": str(now)}, loc=("date",)))

@@ -397,6 +397,29 @@ def test_without_note_a_terminal_opens_the_editor(root: Path, monkeypatch: pytes
     assert snapshot(root) == before
 
 
+def test_the_editor_opens_only_for_a_request_that_can_be_recorded(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No status, no date after the plan ended, an unknown-to-the-log date: said before the
+    note is typed. Whatever fails after it was typed gives the note back."""
+    from ssw.cli import record as cli_record
+
+    opened = []
+    monkeypatch.setattr(cli_record, "_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_record, "_edit", lambda text, cwd: opened.append(text) or text + "Lang verslag.\n")
+    before = snapshot(root)
+    no_status = run(["record", "--root", str(root), "4.2.2.2", "--region", "antwerpen", "--date", "2023-03-14"],
+                    env={"SSW_TODAY": TODAY})
+    no_date = run(["record", "--root", str(root), "4.2.2.2", "--region", "antwerpen", "--status", "lopend"],
+                  env={"SSW_TODAY": "2026-11-23"})  # the plan has ended: which day, then?
+    assert no_status.exit_code == 2 and "--status" in no_status.output
+    assert no_date.exit_code != 0 and "--date" in no_date.output
+    assert opened == [] and snapshot(root) == before
+    unknown = run(["record", "--root", str(root), "4.2.2.99", "--region", "antwerpen", "--status", "lopend",
+                   "--date", "2023-03-14"], env={"SSW_TODAY": TODAY})
+    assert unknown.exit_code == 1 and snapshot(root) == before
+    assert len(opened) == 1  # an unknown target shows only once the entry is validated:
+    assert "je notitie is niet bewaard" in unknown.stderr and "Lang verslag." in unknown.stderr  # the note comes back
+
+
 # -- add-action -----------------------------------------------------------------------------
 
 ACTIONS = "regions/antwerpen/actions.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -101,9 +102,16 @@ def record(
     from ssw import record as core
 
     root_, lang_, loaded, platform = _open_platform(ctx, root, lang, region)
-    note_ = _note(note, lang_, root_.path, target=target, region=platform, status=status or "gepland")
-    req = core.UpdateRequest(target, platform, status, note_, date, author, tuple(link or ()), planned)
-    done = core.record_update(loaded, req, commit=commit)
+    req = core.UpdateRequest(target, platform, status, note or "", date, author, tuple(link or ()), planned)
+    if note is None:  # nothing the note cannot change may fail after it was typed
+        checked = core.check_update(loaded, req, commit=commit)
+        req = replace(req, note=_note(note, lang_, root_.path, target=target, region=platform, status=checked.status))
+    try:
+        done = core.record_update(loaded, req, commit=commit)
+    except SswError:
+        if note is None:  # typed in the editor: give it back rather than lose it
+            typer.echo(t("err.note-kept", lang_, note=req.note), err=True)
+        raise
     typer.echo(t("out.recorded", lang_, path=done.path, line=done.line, target=req.target.strip(), status=done.entry.status.value))
     _echo_commit(root_, done, lang_)
 
