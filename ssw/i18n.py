@@ -43,7 +43,8 @@ Dutch is the source language and the keys are symbolic (many are built at run ti
 `pybabel update` adds new keys to en with an empty msgstr, to be translated. The `.mo` files
 are never committed: a regular install compiles them (setup.py's build step), and when a
 `.po` is newer than its `.mo` (a source checkout, an editable install, a fresh edit) ssw
-compiles it once into its cache folder (`$XDG_CACHE_HOME/ssw`, else `~/.cache/ssw`).
+compiles it once into its cache folder (`SSW_CACHE_DIR`, else `$XDG_CACHE_HOME/ssw`, else
+`~/.cache/ssw`; see `ssw.cache`).
 """
 
 from __future__ import annotations

@@ -34,6 +34,10 @@ if sys.dont_write_bytecode and not sys.pycache_prefix:
     sys.dont_write_bytecode = False
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+# ssw's cache folder (validated files, compiled catalogues, record locks): one of the suite's
+# own under the tmp folder, never the developer's ~/.cache/ssw. Tests of the cache set theirs.
+os.environ.setdefault("SSW_CACHE_DIR", str(Path(tempfile.gettempdir()) / "ssw-tests-cache"))
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 WIDTH = "100"

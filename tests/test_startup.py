@@ -18,7 +18,7 @@ NOT_FOR_STATUS = [
     "ssw.record", "ssw.plans", "ssw.forge", "ssw.schema", "ssw.gitutil", "ssw.atomic",
     "ssw.completion", "ssw.lookup", "ssw.validation_text",  # Tab, `show`, pydantic errors only
     "jinja2", "rich", "openpyxl", "babel", "filelock", "markdown_it",
-    "importlib.metadata",  # pydantic's plugin lookup, off (see ssw/__init__.py)
+    "importlib.metadata",  # pydantic's plugin lookup, off (see ssw/cli/base.py)
     "json",  # the table needs no JSON
 ]
 
@@ -70,7 +70,7 @@ def test_every_command_has_its_module_in_the_registry() -> None:
 
 
 def test_pydantic_asks_the_plugin_loader_only_for_get_plugins() -> None:
-    """ssw stands in for pydantic's plugin loader while plugins are off (ssw/__init__.py);
+    """ssw's script stands in for pydantic's plugin loader while plugins are off (ssw/cli/base.py);
     a pydantic that asks the loader for anything else must make this test fail, not a run."""
     import ast
     from pathlib import Path
@@ -92,7 +92,7 @@ def test_pydantic_asks_the_plugin_loader_only_for_get_plugins() -> None:
 
 
 def test_the_stand_in_answers_no_plugins_and_steps_aside_when_plugins_are_wanted() -> None:
-    probe = ("import sys, ssw, pydantic\n"
+    probe = ("import sys, ssw.cli, pydantic\n"
              "from pydantic import BaseModel\n"
              "class M(BaseModel):\n    a: int\n"
              "print(M(a=1).a, 'importlib.metadata' in sys.modules)")

@@ -15,6 +15,7 @@ import copy
 import importlib
 import os
 import sys
+import types
 from typing import Annotated, Any
 
 import typer
@@ -25,6 +26,27 @@ from ssw.cli import framework
 from ssw.cli.options import LANGUAGES, LangOpt, RootOpt, Settings, h
 from ssw.i18n import t
 from ssw.problems import SswError
+
+
+def _no_plugin_lookup() -> None:
+    """ssw uses no pydantic plugins: looking them up scans every installed package. With
+    plugins disabled pydantic's loader answers "none" without looking, but importing it still
+    imports `importlib.metadata` (about 12 ms of every start), so the script gives its one
+    function used elsewhere, `get_plugins`, instead (a test checks that pydantic asks the
+    loader for nothing else). A user who wants plugins sets PYDANTIC_DISABLE_PLUGINS= (empty).
+    Only the script does this (before any validator is built); `import ssw` leaves pydantic
+    alone."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
+        return
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader", "ssw: plugins disabled, none to load")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+_no_plugin_lookup()
+
 
 #: command name -> the module of ssw.cli that registers it
 COMMANDS = {
@@ -148,9 +170,12 @@ def _share_plain_adapters() -> None:
     adapter for every option of the command on each run, given or not (17 for `status`),
     about a millisecond each; for `str` and `bool` without a parser the adapter does not
     depend on the option, so the first one built serves them all."""
-    from typer import _adapters
+    try:
+        from typer import _adapters
 
-    build = _adapters.build_leaf_adapter
+        build = _adapters.build_leaf_adapter
+    except (ImportError, AttributeError):  # a Typer before 0.29 builds no adapters
+        return
     if getattr(build, "shared", False):
         return
     built: dict[Any, Any] = {}
