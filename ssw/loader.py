@@ -506,10 +506,14 @@ def _check_theme_ids(ds: d.Dataset, plan_id: str, theme: m.ThemeFile, rel: str) 
                                         loc=("actions", a_i, "initiatives", i_i, "id")))
             else:
                 previous = ini.id
-    for key in [theme.id] + [a.id for a in theme.actions] + [i.id for a in theme.actions for i in a.initiatives]:
+    ids: list[tuple[str, tuple[str | int, ...]]] = [(theme.id, ("id",))]
+    for a_i, action in enumerate(theme.actions):
+        ids.append((action.id, ("actions", a_i, "id")))
+        ids += [(ini.id, ("actions", a_i, "initiatives", i_i, "id")) for i_i, ini in enumerate(action.initiatives)]
+    for key, loc in ids:  # each at its own place: a copied theme file has a dozen
         if (plan_id, key) in ds.items:
             other = ds.items[(plan_id, key)].path
-            problems.append(Problem(rel, "duplicate-id", {"id": key, "other": other}, loc=("id",)))
+            problems.append(Problem(rel, "duplicate-id", {"id": key, "other": other}, loc=loc))
     return problems
 
 

@@ -52,7 +52,12 @@ class Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code))
+    """In file order; a problem found twice (same place, same words) is told once, two
+    problems at one place that say different things are both told."""
+    unique: dict[tuple[Any, ...], Problem] = {}
+    for p in problems:
+        unique.setdefault((p, repr(sorted(p.params.items(), key=repr))), p)
+    return sorted(unique.values(), key=lambda p: (p.path, p.line, p.column, p.code))
 
 
 class SswError(Exception):

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO, run, write
 
@@ -230,3 +231,26 @@ def test_themes_of_an_unreadable_plan_are_one_line_at_the_plan(real_root: Path) 
     code, out = validate(real_root)
     themes = len(list((real_root / "plan" / "ssw-2025-2029" / "themes").glob("*.yaml")))
     assert out.count("thema zonder plan: map ssw-2025-2029 heeft geen plan.yaml") == themes
+
+
+def test_a_copied_theme_file_reports_every_duplicate_id_at_its_own_line(real_root: Path) -> None:
+    import shutil
+
+    themes = real_root / "plan" / "ssw-2020-2024" / "themes"
+    shutil.copy(themes / "4.2.yaml", themes / "4.2 kopie.yaml")
+    data = yaml.safe_load((themes / "4.2.yaml").read_text(encoding="utf-8"))
+    ids = [data["id"]] + [a["id"] for a in data["actions"]] + [i["id"] for a in data["actions"] for i in a.get("initiatives", [])]
+    code, out = validate(real_root)
+    duplicates = [line for line in out.splitlines() if "bestaat al" in line]
+    assert code == 1 and len(duplicates) == len(ids)
+    assert sorted(line.split(": error")[0] for line in duplicates) == sorted({line.split(": error")[0] for line in duplicates})
+    assert {f"id '{i}' bestaat al" for i in ids} == {line.split("error: ")[1].split(" (in ")[0] for line in duplicates}
+
+
+def test_two_keys_missing_from_one_entry_are_two_problems(real_root: Path) -> None:
+    """Problems at one place that say different things are all told (none merged away)."""
+    write(real_root, "regions/limburg/actions.yaml", "- id: limburg.2024.1\n  title: Zonder datum en thema\n")
+    code, out = validate(real_root)
+    assert code == 1
+    assert "regions/limburg/actions.yaml:1:3: error: sleutel 'date' ontbreekt" in out
+    assert "regions/limburg/actions.yaml:1:3: error: sleutel 'themes' ontbreekt" in out
