@@ -16,6 +16,7 @@ most once a day.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import os
@@ -61,14 +62,12 @@ def _code_key() -> bytes:
     return digest.digest()
 
 
-_KEY: list[bytes] = []
 _SEAL = 32  # bytes of the seal before the pickle
 
 
+@functools.cache
 def _key() -> bytes:
-    if not _KEY:
-        _KEY.append(_code_key())
-    return _KEY[0]
+    return _code_key()
 
 
 def _entry(raw: bytes, kind: str) -> Path:
@@ -139,6 +138,13 @@ def _own_folder_made(path: Path) -> bool:
     return _own_folder(path)
 
 
+def own_folder(name: str) -> Path | None:
+    """A folder of the cache (made when missing), if it is the user's own and nobody else
+    may write it; else None: such a cache is not used."""
+    path = cache_dir() / name
+    return path if _own_folder_made(path) else None
+
+
 def put(raw: bytes, kind: str, value: Any) -> None:
     """Keep what these bytes validate to (atomically: a reader never sees half an entry).
     Only into folders of the user's own: a cache folder others may write is not used."""
@@ -163,6 +169,11 @@ def put(raw: bytes, kind: str, value: Any) -> None:
     _prune_daily(path.parent.parent)
 
 
+#: what pruning looks at, in the cache folder: validated files, compiled templates and
+#: catalogues (and the parsed files of an earlier ssw). Locks are left alone: one may be held.
+PRUNED = ("validated/*/*", "parsed/*/*", "jinja/*", "locale/*")
+
+
 def _prune_daily(folder: Path) -> None:
     """Entries only pile up when files change, so pruning runs after a write, at most once
     a day (the time of the last one is the mtime of `pruned`)."""
@@ -176,14 +187,15 @@ def _prune_daily(folder: Path) -> None:
         marker.touch()
     except OSError:
         return
-    prune(folder)
+    for pattern in PRUNED:
+        prune(cache_dir(), pattern)
 
 
-def prune(folder: Path, now: float | None = None) -> int:
+def prune(folder: Path, pattern: str = "*/*", now: float | None = None) -> int:
     """Remove entries (and stray temporary files) older than KEEP_DAYS; how many went."""
     limit = (time.time() if now is None else now) - KEEP_DAYS * 86400
     removed = 0
-    for entry in folder.glob("*/*"):
+    for entry in folder.glob(pattern):
         try:
             if entry.lstat().st_mtime < limit:
                 entry.unlink()

@@ -128,54 +128,6 @@ def _tree() -> Any:
     return _build_tree(app)
 
 
-def _compile_key(env: Any, source: str, name: str | None, filename: str | None, defer_init: bool) -> tuple:
-    """Everything Jinja's parser and code generator read besides the source: the lexer's
-    settings, sandboxing, the filters and tests by name and by what they are passed, the
-    template's name (it decides autoescaping). The functions themselves are looked up when
-    the template runs, so the environment that renders is the one that made the call."""
-    from jinja2.utils import _PassArg
-
-    def named(funcs: dict[str, Any]) -> tuple:
-        return tuple(sorted((n, _PassArg.from_obj(f)) for n, f in funcs.items()))
-
-    return (source, name, filename, defer_init, type(env).code_generator_class, env.sandboxed,
-            frozenset(getattr(env, "intercepted_binops", ())),
-            frozenset(getattr(env, "intercepted_unops", ())), env.autoescape, env.finalize,
-            env.optimized, env.is_async, env.undefined, tuple(env.extensions), named(env.filters), named(env.tests),
-            env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
-            env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
-            env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline)
-
-
-def _remember_compiled_templates() -> None:
-    """Jinja compiles each template anew for every environment, and `ssw report` makes one
-    environment per run: compiling was a fifth of the suite's time, the same few dozen
-    templates a few thousand times. In this process a template with the same source and the
-    same environment settings gets the code object compiled the first time (what Jinja's
-    own bytecode cache does between processes). Loading still goes through the loaders
-    (overrides by file, missing templates); errors are never remembered; `ssw` started as
-    a process compiles as a user's run does."""
-    from jinja2 import Environment
-
-    compile_once = Environment.compile
-    done: dict[tuple, Any] = {}
-
-    @functools.wraps(compile_once)
-    def compile(self: Any, source: Any, name: str | None = None, filename: str | None = None, raw: bool = False,
-                defer_init: bool = False) -> Any:
-        if raw or not isinstance(source, str):
-            return compile_once(self, source, name, filename, raw, defer_init)
-        key = _compile_key(self, source, name, filename, defer_init)
-        if key not in done:
-            done[key] = compile_once(self, source, name, filename, raw, defer_init)
-        return done[key]
-
-    Environment.compile = compile  # type: ignore[method-assign,assignment]
-
-
-_remember_compiled_templates()
-
-
 def _invoke(args: list[str], **kwargs: Any) -> Any:
     from ssw.cli import app
 

@@ -167,3 +167,32 @@ def test_the_same_bytes_as_another_kind_are_read_again(tmp_path: Path, monkeypat
     assert cache.get(b"[]\n", "signals") == (True, ["kept as signals"])
     assert cache.get(b"[]\n", "decisions") == (False, None)
     assert cache.get(b"[] \n", "signals") == (False, None)
+
+
+def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(demo_root: Path, cache_dir: Path) -> None:
+    def report() -> str:
+        result = run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    first = report()
+    kept = sorted((cache_dir / "jinja").glob("*.cache"))
+    assert kept  # the templates, compiled once
+    assert report() == first
+    for number, entry in enumerate(kept):
+        blob = entry.read_bytes()
+        entry.write_bytes([b"", blob[: len(blob) // 2], b"garbage"][number % 3])
+    assert report() == first
+
+
+def test_a_sandboxed_run_does_not_take_the_code_of_an_unsandboxed_one(demo_root: Path, cache_dir: Path,
+                                                                      tmp_path: Path) -> None:
+    """Templates from a data repository run sandboxed, so the package's templates do too in
+    that run; their compiled code differs (intercepted operators) and is kept apart."""
+    run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-"])
+    plain = set((cache_dir / "jinja").glob("*.cache"))
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    result = run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-", "--templates", str(overrides)])
+    assert result.exit_code == 0, result.output
+    assert set((cache_dir / "jinja").glob("*.cache")) - plain  # compiled again, for the sandbox
