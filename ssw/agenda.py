@@ -125,7 +125,7 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
         raise SswError("err.no-plan", path="plan/")
     day, reason = default_as_of(plan, as_of)
     states = sorted((s for (p, _), s in item_states(ds, day, stale_after).items()
-                     if p == plan.id and not s.item.dropped_by(day) and not (s.item.date and s.item.date.first > day)),
+                     if p == plan.id and not s.item.dropped_by(day) and s.item.exists_by(day)),
                     key=lambda s: natural_key(s.item.id))
     quiet = [Quiet(s.item, p, ps.status, ps.last.date, months_between(ps.last.date.first, day))
              for s in states for p, ps in s.platforms.items() if ps.stil]
@@ -135,7 +135,7 @@ def agenda(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None = No
     figures = headline((s for s in states if s.item.kind != "regional-action"), plan.id, day)
     ob = obligations(ds, plan.id, day)
     cov = coverage(ds, plan.id, day.year, day) if plan.start.year <= day.year <= plan.end.year else None
-    signals = sorted(ds.open_signals(day), key=lambda e: (e.model.date.first, e.platform, e.model.id))
+    signals = sorted(ds.open_signals(day), key=lambda e: (e.model.date.first, e.platform, natural_key(e.model.id)))
     return Agenda(plan, day, reason, stale_after, late_after, quiet, late, open_follow_ups(ds, day), ob,
                   ob.not_reported(day.year), cov, signals, figures, [s.item for s in figures.past_due])
 

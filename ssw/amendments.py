@@ -63,7 +63,7 @@ def amendments(ds: d.Dataset, plan_id: str | None = None, as_of: dt.date | None 
     dropped_items, added, dropped_actions = [], [], []
     for s in ordered:
         if s.item.kind == "regional-action":
-            if s.item.date is not None and s.item.date.first > day:
+            if not s.item.exists_by(day):
                 continue
             if s.item.dropped_by(day) or s.status == "geschrapt":
                 dropped_actions.append(s.item.id)

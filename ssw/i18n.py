@@ -63,7 +63,7 @@ from typing import Any
 
 from ssw.cache import cache_dir
 
-LANGS = ("nl", "en")
+LANGUAGES = ("nl", "en")  # the first is the default
 DOMAIN = "ssw"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 

@@ -9,7 +9,7 @@ The models say what a *single file* may hold; what files say about each other
 
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -34,6 +34,12 @@ class Status(str, Enum):
     uitgesteld = "uitgesteld"
     geschrapt = "geschrapt"
 
+
+#: the three documents of the stuurgroep (ssw report --kind), and what a judgement says
+Moment = Literal["jaaroverzicht", "tussentijds", "eindevaluatie"]
+Rating = Literal["op-koers", "aandacht", "achter", "geen-oordeel"]
+MOMENTS: tuple[str, ...] = get_args(Moment)
+RATINGS: tuple[str, ...] = get_args(Rating)
 
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
@@ -134,7 +140,7 @@ class Milestone(Strict):
     id: Slug
     title: Title
     date: Date
-    kind: Literal["jaaroverzicht", "tussentijds", "eindevaluatie"] | None = None
+    kind: Moment | None = None
     text: Text = ""
 
 
@@ -385,8 +391,6 @@ class Decision(Strict):
     done: StateDate | None = None  # the date the follow-up was done
 
 
-RATINGS = ("op-koers", "aandacht", "achter", "geen-oordeel")
-MOMENTS = ("jaaroverzicht", "tussentijds", "eindevaluatie")
 
 
 class Evaluation(Strict):
@@ -394,7 +398,7 @@ class Evaluation(Strict):
     one moment (a year's overview, the interim or the final evaluation)."""
 
     id: ItemId
-    moment: Literal["jaaroverzicht", "tussentijds", "eindevaluatie"]
+    moment: Moment
     year: int | None = None  # jaaroverzicht: the year judged
     date: Date  # when the stuurgroep gave this judgement
     by: Title  # who judged (the stuurgroep, a working group, ...)
@@ -405,7 +409,7 @@ class Evaluation(Strict):
     krachtlijn: Slug | None = None
     impactdomein: Slug | None = None
     platform: Slug | None = None
-    rating: Literal["op-koers", "aandacht", "achter", "geen-oordeel"]
+    rating: Rating
     reasoning: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
     effect: Text = ""  # the effect of the plan (final evaluation above all)
     policy: Text = ""  # the policy translation of its results

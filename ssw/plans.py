@@ -94,11 +94,6 @@ def lineage(ds: d.Dataset, plan_id: str) -> tuple[str | None, int]:
     return ", ".join(follows) or None, len(carried)
 
 
-def carried_ids(ds: d.Dataset, plan_id: str) -> list[str]:
-    """Trackable items of `plan_id` that continue an item of an earlier plan."""
-    return [i.id for i in ds.plan_items(plan_id) if i.trackable and i.vervolg_van]
-
-
 def continuing(ds: d.Dataset, plan_id: str) -> list[tuple[d.Item, d.Item]]:
     """(old item, its continuation) for every trackable item of `plan_id` carried into a
     later plan: what the final evaluation says continues in the successor."""

@@ -196,3 +196,12 @@ def test_a_sandboxed_run_does_not_take_the_code_of_an_unsandboxed_one(demo_root:
     result = run(["report", "--root", str(demo_root), "--year", "2023", "--out", "-", "--templates", str(overrides)])
     assert result.exit_code == 0, result.output
     assert set((cache_dir / "jinja").glob("*.cache")) - plain  # compiled again, for the sandbox
+
+
+def test_the_key_covers_every_module_that_reads_and_validates() -> None:
+    """The cache key hashes the modules at the package's top (ssw/cache.py): reading and
+    validating must not move into a subpackage unseen, or an entry could outlive its code."""
+    probe = "import sys, ssw.loader; print(' '.join(m for m in sys.modules if m.startswith('ssw.') and '.' in m[4:]))"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == []

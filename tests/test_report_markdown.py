@@ -262,7 +262,6 @@ def test_report_sentences_agree_with_their_counts(lang: str) -> None:
         sentences = [
             t("report.theme.counts", lang, count=n, total=n, parts="", pct=0),
             t("report.summary.progress", lang, count=n, done=0, base=n, pct=0),
-            t("report.summary.activity", lang, year=2023, updates=tn("n.updates", n, lang), actions=tn("n.own-actions", n, lang)),
             t("report.int.figures", lang, platforms=tn("n.regional-platforms", n, lang), own=tn("n.own-actions", n, lang),
               gp=tn("n.good-practices", n, lang)),
             t("report.region.with-data", lang, count=n, known=0, total=n),

@@ -23,8 +23,8 @@ from typer.core import TyperGroup
 
 from ssw import __version__
 from ssw.cli import framework
-from ssw.cli.options import LANGUAGES, LangOpt, RootOpt, Settings, h
-from ssw.i18n import t
+from ssw.cli.options import LangOpt, RootOpt, Settings, h
+from ssw.i18n import LANGUAGES, t
 from ssw.problems import SswError
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ssw.i18n import LANGUAGES
 from ssw.problems import ProblemsFound, SswError
 
 if TYPE_CHECKING:
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
     from ssw.dataset import Dataset
     from ssw.loader import Loaded
     from ssw.root import Root
-
-LANGUAGES = ("nl", "en")
-
 
 def h(key: str) -> str:
     """A help text: its catalogue key, put into words by `framework.localise` once the

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ssw.models import MOMENTS
 from ssw.report.context import ReportContext
 from ssw.report.sections import (
     amendments,
@@ -49,7 +50,7 @@ from ssw.report.sections import (
     trend,
 )
 
-KINDS = ("jaaroverzicht", "tussentijds", "eindevaluatie")
+KINDS = MOMENTS  # the three documents
 AUDIENCES = ("publiek", "stuurgroep")
 #: the audience a kind is written for unless --audience says otherwise
 DEFAULT_AUDIENCE = {"jaaroverzicht": "stuurgroep", "tussentijds": "publiek", "eindevaluatie": "stuurgroep"}
