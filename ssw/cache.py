@@ -88,12 +88,20 @@ def _own(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
+_OWN_FOLDERS: set[Path] = set()  # folders found to be the user's own in this process
+
+
 def _own_folder(path: Path) -> bool:
+    if path in _OWN_FOLDERS:
+        return True
     try:
         info = os.lstat(path)
     except OSError:
         return False
-    return stat.S_ISDIR(info.st_mode) and _own(info)
+    if stat.S_ISDIR(info.st_mode) and _own(info):
+        _OWN_FOLDERS.add(path)
+        return True
+    return False
 
 
 def _read_entry(path: Path) -> bytes | None:
@@ -131,6 +139,8 @@ def get(raw: bytes, kind: str) -> tuple[bool, Any]:
 
 
 def _own_folder_made(path: Path) -> bool:
+    if path in _OWN_FOLDERS:
+        return True
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:

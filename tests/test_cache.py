@@ -102,7 +102,10 @@ def test_a_kept_answer_is_used_only_from_the_users_own_entry(real_root: Path, ca
     assert status(real_root) == first
     shorter_log(real_root)
     (cache_dir / "validated").chmod(0o777)  # a folder others may write: not used at all
-    assert status(real_root) == first
+    env = {**os.environ, "SSW_TODAY": "2026-11-23", "SSW_LANG": "", "NO_COLOR": "1", "COLUMNS": "100"}
+    later = subprocess.run([sys.executable, "-m", "ssw", "--root", str(real_root), "status"],  # a run of its own
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert later.stdout == first
 
 
 def test_an_entry_of_another_shape_is_read_again(real_root: Path, cache_dir: Path) -> None:
