@@ -37,7 +37,7 @@ class Item:
     basis: str = ""  # the transcriber's reading (scope, due, lead, theme links), when it is one
     sam_name: str = ""  # a theme: SAM's own name for its challenge
     sam_name_basis: str = ""  # why that name belongs to this theme, where that is a reading
-    footnotes: tuple[Any, ...] = ()  # the plan's footnotes to this item's text (models.Footnote)
+    footnotes: tuple[m.Footnote, ...] = ()  # the plan's footnotes to this item's text
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # linked themes (SAM actions, regional actions)
     platform: str | None = None  # owner of a regional action

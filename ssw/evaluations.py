@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ssw import dataset as d
+
+if TYPE_CHECKING:
+    from ssw import models as m
 
 SUBJECTS = ("theme", "speerpunt", "krachtlijn", "impactdomein", "platform")
 PLAN_SUBJECT = "plan"
@@ -31,17 +34,17 @@ class Key:
     ref: str
 
 
-def subjects_of(e: Any) -> list[str]:
+def subjects_of(e: m.Evaluation) -> list[str]:
     """The subject fields an entry fills (valid data fills at most one)."""
     return [s for s in SUBJECTS if getattr(e, s) is not None]
 
 
-def when_of(e: Any) -> dt.date:
+def when_of(e: m.Evaluation) -> dt.date:
     """The day that picks the plan of a bare reference: the judged year, else the date."""
     return dt.date(e.year, 1, 1) if e.year else e.date.first
 
 
-def plan_of(ds: d.Dataset, e: Any) -> str | None:
+def plan_of(ds: d.Dataset, e: m.Evaluation) -> str | None:
     """The plan an entry judges: `plan`, else the plan its theme names, else for a final
     evaluation the last SSW plan ended by its date, else the SSW plan holding the day."""
     if e.plan:
@@ -57,7 +60,7 @@ def plan_of(ds: d.Dataset, e: Any) -> str | None:
     return plan.id if plan else None
 
 
-def key_of(ds: d.Dataset, e: Any) -> Key | None:
+def key_of(ds: d.Dataset, e: m.Evaluation) -> Key | None:
     plan = plan_of(ds, e)
     if plan is None:
         return None

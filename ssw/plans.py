@@ -364,7 +364,7 @@ def _validate(ds: d.Dataset, root: Root, folder_rel: str, files: dict[str, str])
     from ssw.loader import SourceFile, build, locate_all, validate
     from ssw.yamlfile import parse
 
-    parsed: dict[str, list[tuple[Any, Any]]] = {k: [] for k in m.KINDS}
+    parsed: dict[str, list[tuple[SourceFile, Any]]] = {k: [] for k in m.KINDS}
     problems: list[Problem] = []
     texts = {}
     for name, text in files.items():

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ssw import dataset as d
 from ssw.clock import today
@@ -33,6 +33,9 @@ from ssw.dates import months_before
 from ssw.figures import FINAL, STATUSES, UNKNOWN, Counts, Figures, Quiet, figures_dict, headline, status_seen_from
 from ssw.ids import natural_key
 from ssw.root import STALE_MONTHS
+
+if TYPE_CHECKING:
+    from ssw import models as m
 
 __all__ = ["FINAL", "STATUSES", "UNKNOWN", "Counts", "Figures", "Quiet"]
 _PRECEDENCE = ("lopend", "gepland", "uitgesteld", "gerealiseerd", "geschrapt")
@@ -116,7 +119,7 @@ class StatusReport:
     stale_months: int
     filters: Filters
     rows: list[Row]
-    speerpunten: list[tuple[Any, Counts]]
+    speerpunten: list[tuple[m.Speerpunt, Counts]]
     totals: Counts
     regions: list[RegionRow]
     stale: list[Quiet]  # one row per quiet platform, with its own status and date

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run
+from conftest import REPO, run
 
 LOG = "regions/antwerpen/updates/2023.yaml"
 PLAN = "plan/ssw-2020-2024/plan.yaml"
@@ -258,3 +258,10 @@ def test_a_reader_that_stops_early_gets_no_internal_error(real_root: Path) -> No
     assert proc.wait(timeout=60) == 1
     assert b"2023.yaml" in first
     assert "interne fout" not in err and "Traceback" not in err and "Exception" not in err, err
+
+
+@pytest.mark.parametrize("value", ["morgen", "2024-13-01", "31-12-2024"])
+def test_an_ssw_today_that_is_no_date_is_said_not_ignored(value: str) -> None:
+    result = run(["status", "--root", str(REPO)], env={"SSW_TODAY": value})
+    assert result.exit_code == 2
+    assert f"SSW_TODAY={value} is geen datum: schrijf JJJJ-MM-DD" in result.output
