@@ -54,10 +54,8 @@ import functools
 import gettext
 import hashlib
 import io
-import os
 import struct
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -112,12 +110,11 @@ def _catalogue(lang: str) -> dict[Any, str]:
         if catalogue.get(DIGEST_KEY) == digest:
             return catalogue
     data = compile_po(po)
+    from ssw.atomic import write_atomic
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, cached)
+        write_atomic(cached, data)
     except OSError:
         pass  # a read-only cache: compile again next time
     return _parse_mo(data)
