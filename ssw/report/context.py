@@ -225,6 +225,16 @@ class ReportContext:
                 "status": s.status, "status_label": t(f"report.signal.{s.status}", self.lang) if s.status else None,
                 "file": entry.path}
 
+    def own_actions_in(self, window: tuple[dt.date, dt.date], platform: str | None = None) -> list[d.Item]:
+        """The plan's own (regional) actions added in `window`: one count for every section."""
+        return [i for i in self.ds.items.values() if i.kind == "regional-action" and i.plan == self.plan.id
+                and i.date is not None and self.in_window(i.date, window) and (platform is None or i.platform == platform)]
+
+    def count_signals_in(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None = None) -> int:
+        """How many signals of `kind` (signaal, goede-praktijk) are dated in `window`."""
+        return sum(1 for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
+                   and (platform is None or e.platform == platform))
+
     def signals_in(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None = None) -> list[dict[str, Any]]:
         found = [e for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
                  and (platform is None or e.platform == platform)]

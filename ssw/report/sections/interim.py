@@ -29,10 +29,8 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         "themes": [{"id": row.item.id, "title": row.item.title, "counts": counts_dict(row.counts, ctx.lang)}
                    for row in rep.rows],
         "due_items": [{"id": s.item.id, "title": s.item.title, **ctx.item_dict(s)} for s in due],
-        "good_practices": sum(1 for e in ctx.ds.signals if e.model.type == "goede-praktijk"
-                              and ctx.in_window(e.model.date, ctx.period)),
-        "own_actions": sum(len([s for s in r.own_actions if s.item.date and ctx.in_window(s.item.date, ctx.period)])
-                           for r in rep.regions),
+        "good_practices": ctx.count_signals_in(ctx.period, "goede-praktijk"),
+        "own_actions": len(ctx.own_actions_in(ctx.period)),
         "platforms": sum(1 for r in rep.regions if r.level == "regionaal"),  # not vlaanderen
     }
 

@@ -28,7 +28,7 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
             "name": r.name,
             "counts": counts_dict(counts, ctx.lang),
             "updates": updates.get(r.platform, 0),
-            "own_actions": sum(1 for s in r.own_actions if s.item.date and ctx.in_window(s.item.date, ctx.period)),
+            "own_actions": len(ctx.own_actions_in(ctx.period, r.platform)),
             "signals": signals.get((r.platform, "signaal"), 0),
             "good_practices": signals.get((r.platform, "goede-praktijk"), 0),
             "judgement": ctx.judgement("eindevaluatie", "platform", r.platform),

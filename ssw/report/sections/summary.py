@@ -19,6 +19,5 @@ def build(ctx: ReportContext) -> dict[str, Any]:
         "data_text": tn("fig.data", fig.items, ctx.lang, with_data=fig.with_data, items=fig.items, without=fig.without_data),
         "updates_in_year": len(ctx.updates_in(ctx.window)),
         "updates_in_period": len(ctx.updates_in(ctx.period)),
-        "regional_actions_in_year": sum(1 for i in ctx.ds.items.values() if i.kind == "regional-action"
-                                        and i.plan == ctx.plan.id and i.date and ctx.in_window(i.date, ctx.window)),
+        "regional_actions_in_year": len(ctx.own_actions_in(ctx.window)),
     }

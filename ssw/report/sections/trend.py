@@ -26,10 +26,8 @@ def build(ctx: ReportContext) -> list[dict[str, Any]]:
             "as_of": ctx.date(end),
             "counts": counts_dict(rep.totals, ctx.lang),
             "updates": len(ctx.updates_in(window)),
-            "own_actions": sum(1 for i in ctx.ds.items.values() if i.kind == "regional-action" and i.plan == ctx.plan.id
-                               and i.date and ctx.in_window(i.date, window)),
-            "good_practices": sum(1 for e in ctx.ds.signals if e.model.type == "goede-praktijk"
-                                  and ctx.in_window(e.model.date, window)),
+            "own_actions": len(ctx.own_actions_in(window)),
+            "good_practices": ctx.count_signals_in(window, "goede-praktijk"),
             "rating": entry.model.rating if entry else None,
             "rating_label": ctx.label(f"report.rating.{entry.model.rating}") if entry else ctx.label("report.eval.none"),
             "rating_symbol": RATING_SYMBOLS[entry.model.rating] if entry else "",
