@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ssw import dataset as d
+from ssw.dates import option_date
 from ssw.gitutil import git, git_error, run_git
 from ssw.ids import natural_key
 from ssw.problems import Said, SswError
@@ -81,10 +82,7 @@ def resolve_point(top: Path, value: str, option: str) -> Point:
     if not text or text.startswith("-"):
         raise SswError("ch.err.bad-point", exit_code=2, value=value, option=option)
     if DATE_RE.match(text):
-        try:
-            day = dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
-        except ValueError:
-            raise SswError("err.bad-date", exit_code=2, value=value) from None
+        day = option_date(text).first
         out = _git_ok(top, "log", "--first-parent", "--format=%H %ct %cs", "HEAD")
         if out is None:
             raise SswError("ch.err.no-commits", exit_code=1, path=str(top))

@@ -97,3 +97,17 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     """Whole months from `earlier` to `later` (0 when later is earlier)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     return max(0, months)
+
+
+def option_date(value: str) -> PartialDate:
+    """A date typed on the command line (`--as-of`, `--since`, `--date`): well written but
+    impossible says why ("februari heeft geen 30 dagen"), anything else asks for the form;
+    SswError, exit 2, either way."""
+    from ssw.problems import SswError
+
+    try:
+        return PartialDate.parse(value)
+    except DateError as exc:
+        if exc.code in ("date-year", "date-month", "date-day"):
+            raise SswError(f"problem.{exc.code}", exit_code=2, **exc.params) from None
+        raise SswError("err.bad-date", exit_code=2, value=value) from None

@@ -257,7 +257,8 @@ def test_changes_table_in_both_languages_fits_80_columns(repo: Path) -> None:
     (["--since", "nope"], "'nope' voor --since is geen datum"),
     (["--since", "2023-05-01", "--until", "v9"], "'v9' voor --until"),
     (["--since", "2022-12-31"], "geen commit op of voor 2022-12-31"),
-    (["--since", "2023-02-30"], "ongeldige datum '2023-02-30'"),
+    (["--since", "2023-02-30"], "'2023-02-30': maand 2 heeft geen dag 30"),  # as --as-of says it
+    (["--since", "3000-01-01"], "jaar 3000 valt buiten 1900-2999"),
     (["--since", "--format"], ""),
     (["--since", "stuurgroep-2023-11", "--until", "stuurgroep-2023-05"], "draai ze om"),
     (["--since", "HEAD", "--format", "xml"], "--format"),

@@ -122,14 +122,9 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     """`--as-of`/`--until`-style dates: a full date as given, a year or month as its last day."""
     if value is None:
         return None
-    from ssw.dates import DateError, PartialDate
+    from ssw.dates import option_date
 
-    try:
-        date = PartialDate.parse(value)
-    except DateError as exc:
-        if exc.code in ("date-year", "date-month", "date-day"):  # well written, impossible: say why
-            raise SswError(f"problem.{exc.code}", exit_code=2, **exc.params) from None
-        raise SswError("err.bad-date", exit_code=2, value=value) from None
+    date = option_date(value)
     return date.first if value.count("-") == 2 else date.last
 
 
