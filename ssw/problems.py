@@ -16,7 +16,7 @@ from typing import Any
 class Problem:
     path: str  # relative to the root, with forward slashes
     code: str  # stable machine-readable code, e.g. "unknown-key"
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any] = field(default_factory=dict, hash=False)  # compared: two messages at one place are two problems
     line: int = 0  # 1-based; 0 = not known yet
     column: int = 0
     loc: tuple[str | int, ...] = ()
@@ -52,12 +52,9 @@ class Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """In file order; a problem found twice (same place, same words) is told once, two
-    problems at one place that say different things are both told."""
-    unique: dict[tuple[Any, ...], Problem] = {}
-    for p in problems:
-        unique.setdefault((p, repr(sorted(p.params.items(), key=repr))), p)
-    return sorted(unique.values(), key=lambda p: (p.path, p.line, p.column, p.code))
+    """In file order (ties in the order found); a problem found twice (same place, same
+    words) is told once."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column, p.code))
 
 
 class SswError(Exception):
