@@ -16,6 +16,7 @@ most once a day.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -27,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from ssw.safepath import owned, read_regular
 
 #: Entries older than this are removed now and then (a file still in use is read again).
 KEEP_DAYS = 30
@@ -41,7 +44,8 @@ def cache_dir() -> Path:
     return Path(base) / "ssw"
 
 
-def _code_key() -> bytes:
+@functools.cache
+def _key() -> bytes:
     """Everything else a file's validated form depends on: the code of ssw's core (every
     module at the package's top, where reading and validating live, so no change there can
     be missed) and the versions of Python, PyYAML and pydantic."""
@@ -65,11 +69,6 @@ def _code_key() -> bytes:
 _SEAL = 32  # bytes of the seal before the pickle
 
 
-@functools.cache
-def _key() -> bytes:
-    return _code_key()
-
-
 def _entry(raw: bytes, kind: str) -> Path:
     digest = hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=20, key=_key()).hexdigest()
     return cache_dir() / "validated" / digest[:2] / f"{digest}.pickle"
@@ -79,13 +78,6 @@ def _seal(name: str, payload: bytes) -> bytes:
     """What an entry starts with: the hash of its own name and its contents, so an entry
     that was edited, cut short or put in another's place is read as missing."""
     return hashlib.blake2b(name.encode() + b"\0" + payload, digest_size=_SEAL, key=_key()).digest()
-
-
-def _own(info: os.stat_result) -> bool:
-    """The user's own and nobody else may write it (where the OS knows owners)."""
-    if not hasattr(os, "getuid"):
-        return True
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 _OWN_FOLDERS: set[Path] = set()  # folders found to be the user's own in this process
@@ -98,39 +90,22 @@ def _own_folder(path: Path) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    if stat.S_ISDIR(info.st_mode) and _own(info):
+    if stat.S_ISDIR(info.st_mode) and owned(info):
         _OWN_FOLDERS.add(path)
         return True
     return False
 
 
-def _read_entry(path: Path) -> bytes | None:
-    """An entry's bytes if it is a regular file of the user's own in folders of the user's
-    own; never follows a link, never waits on a FIFO."""
-    if not (_own_folder(path.parent.parent) and _own_folder(path.parent)):
-        return None
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or not _own(info):
-            return None
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def get(raw: bytes, kind: str) -> tuple[bool, Any]:
     """(True, value) when what these bytes validate to as `kind` is kept, else (False, None)."""
     path = _entry(raw, kind)
+    if not (_own_folder(path.parent.parent) and _own_folder(path.parent)):
+        return False, None
     try:
-        blob = _read_entry(path)
+        blob = read_regular(path, own=True)  # no link, no FIFO, nothing others may write
     except OSError:
         return False, None
-    if blob is None or not hmac.compare_digest(blob[:_SEAL], _seal(path.name, blob[_SEAL:])):
+    if not hmac.compare_digest(blob[:_SEAL], _seal(path.name, blob[_SEAL:])):
         return False, None
     try:
         return True, pickle.loads(blob[_SEAL:])
@@ -139,12 +114,9 @@ def get(raw: bytes, kind: str) -> tuple[bool, Any]:
 
 
 def _own_folder_made(path: Path) -> bool:
-    if path in _OWN_FOLDERS:
-        return True
-    try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return False
+    if not _own_folder(path):
+        with contextlib.suppress(OSError):
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return _own_folder(path)
 
 

@@ -47,19 +47,32 @@ def kind_of(mode: int) -> str:
     return "other"
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
+def owned(info: os.stat_result) -> bool:
+    """The user's own, and nobody else may write it (where the OS knows owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def read_regular(path: Path, limit: int | None = None, *, own: bool = False) -> bytes:
     """The bytes of a regular file (at most `limit` + 1 of them, so that the caller can
     tell it is too large). Raises NotRegular for a FIFO, device, socket or folder, and
-    OSError (ELOOP, ENXIO, EACCES ...) for what cannot be opened."""
+    OSError (ELOOP, ENXIO, EACCES ...) for what cannot be opened. `own`: only a file the
+    user owns and nobody else may write, never through a link (else PermissionError)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if own:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except IsADirectoryError:
         raise NotRegular("folder") from None
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if not stat.S_ISREG(mode):
             raise NotRegular(kind_of(mode))
+        if own and not owned(info):
+            raise PermissionError(f"{path}: not the user's own")
         chunks, size = [], 0
         while True:
             chunk = os.read(fd, 1 << 20)
