@@ -100,7 +100,7 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def option_date(value: str) -> PartialDate:
-    """A date typed on the command line (`--as-of`, `--since`, `--date`): well written but
+    """A date typed on the command line (`--as-of`, `--since`, `--until`): well written but
     impossible says why ("februari heeft geen 30 dagen"), anything else asks for the form;
     SswError, exit 2, either way."""
     from ssw.problems import SswError

@@ -109,9 +109,9 @@ def _catalogue(lang: str) -> dict[Any, str]:
             continue
         if catalogue.get(DIGEST_KEY) == digest:
             return catalogue
-    data = compile_po(po)
     from ssw.atomic import write_atomic
 
+    data = compile_po(po)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cached, data)

@@ -109,7 +109,7 @@ def _toml_position(message: str, text: str) -> tuple[int, int]:
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if found:
         return int(found[1]), int(found[2])
-    lines = text.split("\n") or [""]
+    lines = text.split("\n")
     while len(lines) > 1 and not lines[-1].strip():
         lines.pop()
     return len(lines), len(lines[-1]) + 1

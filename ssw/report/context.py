@@ -230,13 +230,15 @@ class ReportContext:
         return [i for i in self.ds.items.values() if i.kind == "regional-action" and i.plan == self.plan.id
                 and i.date is not None and self.in_window(i.date, window) and (platform is None or i.platform == platform)]
 
+    def _signals(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None) -> list[d.Entry]:
+        """Signals of `kind` (signaal, goede-praktijk) dated in `window`, of one platform or all."""
+        return [e for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
+                and (platform is None or e.platform == platform)]
+
     def count_signals_in(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None = None) -> int:
-        """How many signals of `kind` (signaal, goede-praktijk) are dated in `window`."""
-        return sum(1 for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
-                   and (platform is None or e.platform == platform))
+        return len(self._signals(window, kind, platform))
 
     def signals_in(self, window: tuple[dt.date, dt.date], kind: str, platform: str | None = None) -> list[dict[str, Any]]:
-        found = [e for e in self.ds.signals if e.model.type == kind and self.in_window(e.model.date, window)
-                 and (platform is None or e.platform == platform)]
-        found.sort(key=lambda e: (e.model.date.first, e.platform, natural_key(e.model.id)))
+        found = sorted(self._signals(window, kind, platform),
+                       key=lambda e: (e.model.date.first, e.platform, natural_key(e.model.id)))
         return [self.signal_dict(e) for e in found]
